@@ -1,0 +1,2 @@
+/** Placeholder until this module's code lands. */
+package org.linuxrouter.lrctl;
