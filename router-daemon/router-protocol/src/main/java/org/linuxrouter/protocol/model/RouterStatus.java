@@ -1,0 +1,135 @@
+package org.linuxrouter.protocol.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The router as a whole, as {@code GET /v1/status} returns it: daemon version, how many networks and
+ * NICs it holds, when the reconciler last finished a full pass, and which networks drifted (the
+ * kernel no longer matched the desired state at that pass and had to be repaired or could not be).
+ */
+public final class RouterStatus {
+  public static final int MAX_DRIFTED = 4096;
+
+  private final String version;
+  private final int networks;
+  private final int nics;
+  private final Instant lastReconcile;
+  private final List<Uuid> drifted;
+
+  private RouterStatus(Builder builder) {
+    this.version = Check.text("version", builder.version, 1, 64);
+    this.networks = Check.range("networks", builder.networks, 0, Integer.MAX_VALUE);
+    this.nics = Check.range("nics", builder.nics, 0, Integer.MAX_VALUE);
+    this.lastReconcile = builder.lastReconcile;
+    this.drifted = Check.uniqueList("drifted", builder.drifted, MAX_DRIFTED, u -> u);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /** The daemon's version, e.g. {@code 0.1.0}. */
+  public String version() {
+    return version;
+  }
+
+  /** Number of networks held. */
+  public int networks() {
+    return networks;
+  }
+
+  /** Number of NICs held, across all networks. */
+  public int nics() {
+    return nics;
+  }
+
+  /** When the last full reconcile pass finished; absent before the first one. */
+  public Optional<Instant> lastReconcile() {
+    return Optional.ofNullable(lastReconcile);
+  }
+
+  /** Networks whose kernel state differed from desired at the last pass (unmodifiable). */
+  public List<Uuid> drifted() {
+    return drifted;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof RouterStatus)) {
+      return false;
+    }
+    RouterStatus that = (RouterStatus) other;
+    return version.equals(that.version) && networks == that.networks && nics == that.nics
+        && Objects.equals(lastReconcile, that.lastReconcile) && drifted.equals(that.drifted);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(version, networks, nics, lastReconcile, drifted);
+  }
+
+  @Override
+  public String toString() {
+    return "RouterStatus{version=" + version + ", networks=" + networks + ", nics=" + nics
+        + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + "}";
+  }
+
+  /** Collects fields; {@link #build()} validates them all. */
+  public static final class Builder {
+    private String version;
+    private int networks;
+    private int nics;
+    private Instant lastReconcile;
+    private List<Uuid> drifted = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    private Builder(RouterStatus status) {
+      this.version = status.version;
+      this.networks = status.networks;
+      this.nics = status.nics;
+      this.lastReconcile = status.lastReconcile;
+      this.drifted = new ArrayList<>(status.drifted);
+    }
+
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    public Builder networks(int networks) {
+      this.networks = networks;
+      return this;
+    }
+
+    public Builder nics(int nics) {
+      this.nics = nics;
+      return this;
+    }
+
+    /** When the last full pass finished, or null if none has. */
+    public Builder lastReconcile(Instant lastReconcile) {
+      this.lastReconcile = lastReconcile;
+      return this;
+    }
+
+    /** Replaces the drifted network list. */
+    public Builder drifted(List<Uuid> drifted) {
+      this.drifted = drifted == null ? null : new ArrayList<>(drifted);
+      return this;
+    }
+
+    public RouterStatus build() {
+      return new RouterStatus(this);
+    }
+  }
+}
