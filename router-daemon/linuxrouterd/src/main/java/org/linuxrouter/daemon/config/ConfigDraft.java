@@ -1,0 +1,43 @@
+package org.linuxrouter.daemon.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The loader's scratch pad: starts at the defaults, each parsed line overwrites one field. */
+final class ConfigDraft {
+  ListenAddress listen;
+  boolean tls;
+  Path keystore;
+  Path secretFile;
+  Path stateDir;
+  String trunkInterface;
+  Optional<String> uplinkInterface;
+  ProxyMode proxyMode;
+  Duration resyncInterval;
+  int maxBodyBytes;
+  int ratePerSecond;
+  int rateBurst;
+  LogLevel logLevel;
+
+  ConfigDraft(DaemonConfig base) {
+    listen = base.listen();
+    tls = base.tls();
+    keystore = base.keystore();
+    secretFile = base.secretFile();
+    stateDir = base.stateDir();
+    trunkInterface = base.trunkInterface();
+    uplinkInterface = base.uplinkInterface();
+    proxyMode = base.proxyMode();
+    resyncInterval = base.resyncInterval();
+    maxBodyBytes = base.maxBodyBytes();
+    ratePerSecond = base.rateLimit().perSecond();
+    rateBurst = base.rateLimit().burst();
+    logLevel = base.logLevel();
+  }
+
+  DaemonConfig build() {
+    return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
+        proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel);
+  }
+}

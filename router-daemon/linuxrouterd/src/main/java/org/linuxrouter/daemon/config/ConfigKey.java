@@ -1,0 +1,51 @@
+package org.linuxrouter.daemon.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+/** Every key the configuration file accepts, and how its value lands in the draft. */
+enum ConfigKey {
+  LISTEN("listen", (d, v) -> d.listen = ListenAddress.parse(v)),
+  TLS("tls", (d, v) -> d.tls = ConfigValues.onOff(v)),
+  TLS_KEYSTORE("tls_keystore", (d, v) -> d.keystore = ConfigValues.absolutePath(v)),
+  SECRET_FILE("secret_file", (d, v) -> d.secretFile = ConfigValues.absolutePath(v)),
+  STATE_DIR("state_dir", (d, v) -> d.stateDir = ConfigValues.absolutePath(v)),
+  TRUNK_INTERFACE("trunk_interface", (d, v) -> d.trunkInterface = ConfigValues.interfaceName(v)),
+  // An empty value is the documented way to say "no uplink", so the example can show the key.
+  UPLINK_INTERFACE("uplink_interface", (d, v) -> d.uplinkInterface =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.interfaceName(v))),
+  PROXY_MODE("proxy_mode", (d, v) -> d.proxyMode = ProxyMode.parse(v)),
+  RESYNC_INTERVAL("resync_interval", (d, v) -> d.resyncInterval = ConfigValues.duration(v)),
+  MAX_BODY_BYTES("max_body_bytes", (d, v) -> d.maxBodyBytes = ConfigValues.bodyBytes(v)),
+  RATE_LIMIT_PER_SECOND("rate_limit_per_second",
+      (d, v) -> d.ratePerSecond = ConfigValues.positiveInt(v, RateLimit.MAX)),
+  RATE_LIMIT_BURST("rate_limit_burst", (d, v) -> d.rateBurst = ConfigValues.positiveInt(v, RateLimit.MAX)),
+  LOG_LEVEL("log_level", (d, v) -> d.logLevel = LogLevel.parse(v));
+
+  private final String word;
+  private final BiConsumer<ConfigDraft, String> apply;
+
+  ConfigKey(String word, BiConsumer<ConfigDraft, String> apply) {
+    this.word = word;
+    this.apply = apply;
+  }
+
+  String word() {
+    return word;
+  }
+
+  /** Parses {@code value} into {@code draft}; throws IllegalArgumentException saying what was expected. */
+  void apply(ConfigDraft draft, String value) {
+    apply.accept(draft, value);
+  }
+
+  static Optional<ConfigKey> of(String word) {
+    return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
+  }
+
+  static String allWords() {
+    return Arrays.stream(values()).map(ConfigKey::word).collect(Collectors.joining(", "));
+  }
+}

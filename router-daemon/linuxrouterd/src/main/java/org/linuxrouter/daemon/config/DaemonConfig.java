@@ -1,0 +1,90 @@
+package org.linuxrouter.daemon.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The daemon's validated configuration. Every component is non-null; {@link #defaults()} is what an empty
+ * configuration file means, and the shipped example {@code linuxrouterd.conf} spells out the same values.
+ *
+ * @param listen where the REST API listens
+ * @param tls whether the API speaks HTTPS; false is only accepted on a loopback address
+ * @param keystore PKCS#12 file holding the API's key and certificate (generated on first start)
+ * @param secretFile the shared secret CloudStack signs requests with (generated on first start)
+ * @param stateDir where the desired-state store keeps {@code state.json}
+ * @param trunkInterface the 802.1Q parent of guest VLAN subinterfaces unless a network names another
+ * @param uplinkInterface where proxy ARP/NDP entries for VM public addresses go; empty when there is none
+ * @param proxyMode how VM public addresses are answered for on the uplink
+ * @param resyncInterval how often the reconciler compares desired with observed state even without events
+ * @param maxBodyBytes the largest request body the API reads
+ * @param rateLimit requests per client address
+ * @param logLevel log threshold
+ */
+public record DaemonConfig(
+    ListenAddress listen,
+    boolean tls,
+    Path keystore,
+    Path secretFile,
+    Path stateDir,
+    String trunkInterface,
+    Optional<String> uplinkInterface,
+    ProxyMode proxyMode,
+    Duration resyncInterval,
+    int maxBodyBytes,
+    RateLimit rateLimit,
+    LogLevel logLevel) {
+
+  public static final int DEFAULT_PORT = 8443;
+
+  public DaemonConfig {
+    Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(keystore, "keystore");
+    Objects.requireNonNull(secretFile, "secretFile");
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(trunkInterface, "trunkInterface");
+    Objects.requireNonNull(uplinkInterface, "uplinkInterface");
+    Objects.requireNonNull(proxyMode, "proxyMode");
+    Objects.requireNonNull(resyncInterval, "resyncInterval");
+    Objects.requireNonNull(rateLimit, "rateLimit");
+    Objects.requireNonNull(logLevel, "logLevel");
+    // The loader reports these with line numbers; repeating them here keeps hand-built configs honest too.
+    if (!tls && !listen.isLoopback()) {
+      throw new IllegalArgumentException(
+          "tls off: expected a loopback listen address, got " + listen);
+    }
+    valid("trunkInterface", () -> ConfigValues.interfaceName(trunkInterface));
+    valid("uplinkInterface", () -> uplinkInterface.ifPresent(ConfigValues::interfaceName));
+    valid("keystore", () -> ConfigValues.absolutePath(keystore.toString()));
+    valid("secretFile", () -> ConfigValues.absolutePath(secretFile.toString()));
+    valid("stateDir", () -> ConfigValues.absolutePath(stateDir.toString()));
+    valid("resyncInterval", () -> ConfigValues.checkDuration(resyncInterval));
+    valid("maxBodyBytes", () -> ConfigValues.checkBodyBytes(maxBodyBytes));
+  }
+
+  private static void valid(String component, Runnable check) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(component + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What an empty configuration file means. */
+  public static DaemonConfig defaults() {
+    return new DaemonConfig(
+        ListenAddress.parse("0.0.0.0:" + DEFAULT_PORT),
+        true,
+        Path.of("/etc/linuxrouter/tls/linuxrouterd.p12"),
+        Path.of("/etc/linuxrouter/secret"),
+        Path.of("/var/lib/linuxrouter"),
+        "eth1",
+        Optional.empty(),
+        ProxyMode.PER_ADDRESS,
+        Duration.ofSeconds(10),
+        1024 * 1024,
+        new RateLimit(50, 100),
+        LogLevel.INFO);
+  }
+}
