@@ -1,0 +1,53 @@
+package org.linuxrouter.daemon.kernel;
+
+/**
+ * One idempotent change to the kernel, attributed to the network it serves (for status and logs). A plan is an
+ * ordered list of steps; {@link KernelPort#apply} performs them.
+ */
+public sealed interface Step {
+
+    /** The CloudStack network uuid this step serves, or {@code ""} for an orphan the daemon cleans up. */
+    String network();
+
+    /** Equivalent to: {@code ip link add link PARENT name NAME type vlan id ID mtu MTU; ip link set NAME alias A up}. */
+    record CreateLink(OwnedLink link) implements Step {
+        public String network() {
+            return link.network();
+        }
+    }
+
+    /** Equivalent to: {@code ip link set NAME mtu MTU up|down}. */
+    record SetLinkState(OwnedLink link) implements Step {
+        public String network() {
+            return link.network();
+        }
+    }
+
+    /** Equivalent to: {@code ip link del NAME}; also removes its addresses and routes. */
+    record DeleteLink(String name, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip addr add A/P dev L}. */
+    record AddAddress(InterfaceAddress address, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip addr del A/P dev L}. */
+    record DeleteAddress(InterfaceAddress address, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip route replace A dev L proto 210 scope link}. */
+    record AddRoute(HostRoute route, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip route del A dev L proto 210}. */
+    record DeleteRoute(HostRoute route, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip neigh add proxy A dev L}. */
+    record AddProxy(ProxyNeighbour proxy, String network) implements Step {
+    }
+
+    /** Equivalent to: {@code ip neigh del proxy A dev L}. */
+    record DeleteProxy(ProxyNeighbour proxy, String network) implements Step {
+    }
+}
