@@ -3,6 +3,8 @@ package org.linuxrouter.daemon.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.ProxyMode;
 
 /** The loader's scratch pad: starts at the defaults, each parsed line overwrites one field. */
 final class ConfigDraft {
@@ -11,8 +13,8 @@ final class ConfigDraft {
   Path keystore;
   Path secretFile;
   Path stateDir;
-  String trunkInterface;
-  Optional<String> uplinkInterface;
+  InterfaceName trunkInterface;
+  Optional<InterfaceName> uplinkInterface;
   ProxyMode proxyMode;
   Duration resyncInterval;
   int maxBodyBytes;

@@ -16,7 +16,7 @@ enum ConfigKey {
   // An empty value is the documented way to say "no uplink", so the example can show the key.
   UPLINK_INTERFACE("uplink_interface", (d, v) -> d.uplinkInterface =
       v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.interfaceName(v))),
-  PROXY_MODE("proxy_mode", (d, v) -> d.proxyMode = ProxyMode.parse(v)),
+  PROXY_MODE("proxy_mode", (d, v) -> d.proxyMode = ConfigValues.proxyMode(v)),
   RESYNC_INTERVAL("resync_interval", (d, v) -> d.resyncInterval = ConfigValues.duration(v)),
   MAX_BODY_BYTES("max_body_bytes", (d, v) -> d.maxBodyBytes = ConfigValues.bodyBytes(v)),
   RATE_LIMIT_PER_SECOND("rate_limit_per_second",

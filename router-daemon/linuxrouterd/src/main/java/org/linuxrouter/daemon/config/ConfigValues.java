@@ -1,21 +1,23 @@
 package org.linuxrouter.daemon.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.ProxyMode;
+import org.linuxrouter.protocol.model.ValidationException;
 
 /** Parsers for single configuration values; each throws {@link BadValue} naming what it expected. */
 final class ConfigValues {
-  static final int IFNAME_MAX_BYTES = 15;
   static final Duration MIN_DURATION = Duration.ofMillis(100);
   static final Duration MAX_DURATION = Duration.ofHours(24);
   static final int MIN_BODY_BYTES = 1024;
   static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-  private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern DURATION = Pattern.compile("([1-9]\\d{0,8})(ms|s|m|h)");
   private static final Pattern DECIMAL = Pattern.compile("[1-9]\\d{0,9}");
 
@@ -27,14 +29,24 @@ final class ConfigValues {
     return raw.isEmpty() ? "nothing" : "\"" + raw + "\"";
   }
 
-  /** At most 15 bytes (IFNAMSIZ minus the NUL) of a set that is safe in sysctl paths and logs. */
-  static String interfaceName(String text) {
-    String expected = "an interface name of 1.." + IFNAME_MAX_BYTES + " bytes from [A-Za-z0-9._-]";
-    if (!IFNAME.matcher(text).matches() || text.getBytes(StandardCharsets.UTF_8).length > IFNAME_MAX_BYTES
-        || text.equals(".") || text.equals("..")) {
-      throw new BadValue(expected, quote(text));
+  /** The protocol's interface name rule: 1..15 bytes (IFNAMSIZ minus the NUL) of [A-Za-z0-9._-]. */
+  static InterfaceName interfaceName(String text) {
+    try {
+      return InterfaceName.of(text);
+    } catch (ValidationException e) {
+      throw new BadValue("an interface name of 1.." + InterfaceName.MAX_BYTES + " bytes from [A-Za-z0-9._-]",
+          quote(text));
     }
-    return text;
+  }
+
+  /** The spelling the REST contract uses too, so an operator writes what CloudStack sends. */
+  static ProxyMode proxyMode(String text) {
+    try {
+      return ProxyMode.fromWireName("proxy_mode", text);
+    } catch (ValidationException e) {
+      throw new BadValue("one of " + Arrays.stream(ProxyMode.values()).map(ProxyMode::wireName)
+          .collect(Collectors.joining("|")), quote(text));
+    }
   }
 
   /** Absolute and already normal: no {@code .} or {@code ..} segments, no doubled slashes. */

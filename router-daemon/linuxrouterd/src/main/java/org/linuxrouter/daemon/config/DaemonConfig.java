@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.ProxyMode;
 
 /**
  * The daemon's validated configuration. Every component is non-null; {@link #defaults()} is what an empty
@@ -28,8 +30,8 @@ public record DaemonConfig(
     Path keystore,
     Path secretFile,
     Path stateDir,
-    String trunkInterface,
-    Optional<String> uplinkInterface,
+    InterfaceName trunkInterface,
+    Optional<InterfaceName> uplinkInterface,
     ProxyMode proxyMode,
     Duration resyncInterval,
     int maxBodyBytes,
@@ -54,8 +56,6 @@ public record DaemonConfig(
       throw new IllegalArgumentException(
           "tls off: expected a loopback listen address, got " + listen);
     }
-    valid("trunkInterface", () -> ConfigValues.interfaceName(trunkInterface));
-    valid("uplinkInterface", () -> uplinkInterface.ifPresent(ConfigValues::interfaceName));
     valid("keystore", () -> ConfigValues.absolutePath(keystore.toString()));
     valid("secretFile", () -> ConfigValues.absolutePath(secretFile.toString()));
     valid("stateDir", () -> ConfigValues.absolutePath(stateDir.toString()));
@@ -79,7 +79,7 @@ public record DaemonConfig(
         Path.of("/etc/linuxrouter/tls/linuxrouterd.p12"),
         Path.of("/etc/linuxrouter/secret"),
         Path.of("/var/lib/linuxrouter"),
-        "eth1",
+        InterfaceName.of("eth1"),
         Optional.empty(),
         ProxyMode.PER_ADDRESS,
         Duration.ofSeconds(10),

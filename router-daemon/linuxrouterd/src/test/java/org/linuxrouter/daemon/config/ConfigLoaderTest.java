@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.ProxyMode;
 
 class ConfigLoaderTest {
 
@@ -36,7 +38,7 @@ class ConfigLoaderTest {
     assertEquals(Path.of("/etc/linuxrouter/tls/linuxrouterd.p12"), d.keystore());
     assertEquals(Path.of("/etc/linuxrouter/secret"), d.secretFile());
     assertEquals(Path.of("/var/lib/linuxrouter"), d.stateDir());
-    assertEquals("eth1", d.trunkInterface());
+    assertEquals(InterfaceName.of("eth1"), d.trunkInterface());
     assertEquals(Optional.empty(), d.uplinkInterface());
     assertEquals(ProxyMode.PER_ADDRESS, d.proxyMode());
     assertEquals(Duration.ofSeconds(10), d.resyncInterval());
@@ -72,8 +74,8 @@ class ConfigLoaderTest {
     assertEquals(Path.of("/srv/tls/k.p12"), c.keystore());
     assertEquals(Path.of("/srv/secret"), c.secretFile());
     assertEquals(Path.of("/srv/state"), c.stateDir());
-    assertEquals("bond0", c.trunkInterface());
-    assertEquals(Optional.of("enp129s0f1.409"), c.uplinkInterface());
+    assertEquals(InterfaceName.of("bond0"), c.trunkInterface());
+    assertEquals(Optional.of(InterfaceName.of("enp129s0f1.409")), c.uplinkInterface());
     assertEquals(ProxyMode.INTERFACE, c.proxyMode());
     assertEquals(Duration.ofMillis(500), c.resyncInterval());
     assertEquals(2048, c.maxBodyBytes());
@@ -162,7 +164,7 @@ class ConfigLoaderTest {
   void loadReadsAFileAndNamesItInErrors(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("linuxrouterd.conf");
     Files.writeString(file, "uplink_interface = eth0\n");
-    assertEquals(Optional.of("eth0"), ConfigLoader.load(file).uplinkInterface());
+    assertEquals(Optional.of(InterfaceName.of("eth0")), ConfigLoader.load(file).uplinkInterface());
 
     Files.writeString(file, "uplink_interface = eth 0\n");
     ConfigException bad = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
@@ -185,10 +187,11 @@ class ConfigLoaderTest {
         d.listen(), false, d.keystore(), d.secretFile(), d.stateDir(), d.trunkInterface(),
         d.uplinkInterface(), d.proxyMode(), d.resyncInterval(), d.maxBodyBytes(), d.rateLimit(), d.logLevel()));
     assertEquals("tls off: expected a loopback listen address, got 0.0.0.0:8443", e.getMessage());
-    IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> new DaemonConfig(
-        d.listen(), true, d.keystore(), d.secretFile(), d.stateDir(), "a/b",
+    IllegalArgumentException path = assertThrows(IllegalArgumentException.class, () -> new DaemonConfig(
+        d.listen(), true, d.keystore(), Path.of("secret"), d.stateDir(), d.trunkInterface(),
         d.uplinkInterface(), d.proxyMode(), d.resyncInterval(), d.maxBodyBytes(), d.rateLimit(), d.logLevel()));
-    assertTrue(name.getMessage().startsWith("trunkInterface: expected an interface name"), name.getMessage());
+    assertEquals("secretFile: expected an absolute path without . or .. segments, got \"secret\"",
+        path.getMessage());
   }
 
   private static void assertProblem(String line, String key, String expected) {
