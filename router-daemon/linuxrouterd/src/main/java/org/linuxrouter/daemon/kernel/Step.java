@@ -9,10 +9,17 @@ public sealed interface Step {
     /** The CloudStack network uuid this step serves, or {@code ""} for an orphan the daemon cleans up. */
     String network();
 
+    /** A short description for logs and status, e.g. {@code create link eth1.100}. */
+    String describe();
+
     /** Equivalent to: {@code ip link add link PARENT name NAME type vlan id ID mtu MTU; ip link set NAME alias A up}. */
     record CreateLink(OwnedLink link) implements Step {
         public String network() {
             return link.network();
+        }
+
+        public String describe() {
+            return "create link " + link.name();
         }
     }
 
@@ -21,33 +28,58 @@ public sealed interface Step {
         public String network() {
             return link.network();
         }
+
+        public String describe() {
+            return "set link " + link.name() + (link.up() ? " up" : " down") + (link.mtu() > 0 ? " mtu " + link.mtu() : "");
+        }
     }
 
     /** Equivalent to: {@code ip link del NAME}; also removes its addresses and routes. */
     record DeleteLink(String name, String network) implements Step {
+        public String describe() {
+            return "delete link " + name;
+        }
     }
 
     /** Equivalent to: {@code ip addr add A/P dev L}. */
     record AddAddress(InterfaceAddress address, String network) implements Step {
+        public String describe() {
+            return "add address " + address;
+        }
     }
 
     /** Equivalent to: {@code ip addr del A/P dev L}. */
     record DeleteAddress(InterfaceAddress address, String network) implements Step {
+        public String describe() {
+            return "delete address " + address;
+        }
     }
 
     /** Equivalent to: {@code ip route replace A dev L proto 210 scope link}. */
     record AddRoute(HostRoute route, String network) implements Step {
+        public String describe() {
+            return "add route " + route;
+        }
     }
 
     /** Equivalent to: {@code ip route del A dev L proto 210}. */
     record DeleteRoute(HostRoute route, String network) implements Step {
+        public String describe() {
+            return "delete route " + route;
+        }
     }
 
     /** Equivalent to: {@code ip neigh add proxy A dev L}. */
     record AddProxy(ProxyNeighbour proxy, String network) implements Step {
+        public String describe() {
+            return "add " + proxy;
+        }
     }
 
     /** Equivalent to: {@code ip neigh del proxy A dev L}. */
     record DeleteProxy(ProxyNeighbour proxy, String network) implements Step {
+        public String describe() {
+            return "delete " + proxy;
+        }
     }
 }

@@ -1,0 +1,31 @@
+package org.linuxrouter.daemon.reconcile;
+
+import java.util.List;
+import org.linuxrouter.daemon.kernel.KernelState;
+
+/**
+ * The settings around the kernel objects that are not objects themselves (sysctls: forwarding, proxy_arp,
+ * proxy_ndp, proxy_delay, rp_filter). They are read-compare-written on every pass rather than diffed. Global
+ * defaults must be set before links are created (new interfaces copy {@code conf/default}), per-interface values
+ * after.
+ */
+public interface HostTuning {
+
+    /** Before any link is created. Returns problems, each naming the setting; an empty list means all set. */
+    List<String> beforeLinks(KernelState desired);
+
+    /** After the links exist. Returns problems, each naming the setting and interface. */
+    List<String> afterLinks(KernelState desired);
+
+    HostTuning NONE = new HostTuning() {
+        @Override
+        public List<String> beforeLinks(KernelState desired) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> afterLinks(KernelState desired) {
+            return List.of();
+        }
+    };
+}
