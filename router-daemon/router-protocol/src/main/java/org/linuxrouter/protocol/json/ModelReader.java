@@ -1,0 +1,185 @@
+package org.linuxrouter.protocol.json;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.linuxrouter.protocol.model.Condition;
+import org.linuxrouter.protocol.model.GatewayAddress;
+import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.IpAddress;
+import org.linuxrouter.protocol.model.MacAddress;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NetworkStatus;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Problem;
+import org.linuxrouter.protocol.model.ProxyMode;
+import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.protocol.model.ValidationException;
+
+/** Decodes each model type from a {@link StrictReader}; field names match {@link ModelWriter}. */
+final class ModelReader {
+  private final StrictReader in;
+
+  ModelReader(StrictReader in) {
+    this.in = in;
+  }
+
+  NetworkSpec networkSpec(String path) {
+    NetworkSpec.Builder spec = NetworkSpec.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "uuid": spec.uuid(in.scalar(at, Uuid::parse)); break;
+        case "name": spec.name(in.string(at)); break;
+        case "segment": spec.segment(in.scalar(at, Segment::parse)); break;
+        case "trunk": spec.trunk(in.scalar(at, InterfaceName::of)); break;
+        case "gateway4": spec.gateway4(in.scalar(at, GatewayAddress::parse)); break;
+        case "gateway6": spec.gateway6(in.scalar(at, GatewayAddress::parse)); break;
+        case "mtu": spec.mtu(in.int32(at)); break;
+        case "proxyMode": spec.proxyMode(in.scalar(at, text -> ProxyMode.fromWireName(at, text))); break;
+        default: throw StrictReader.unknownField(at,
+            "uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode");
+      }
+    });
+    return build(path, spec::build);
+  }
+
+  NicSpec nicSpec(String path) {
+    NicSpec.Builder nic = NicSpec.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "uuid": nic.uuid(in.scalar(at, Uuid::parse)); break;
+        case "mac": nic.mac(in.scalar(at, MacAddress::parse)); break;
+        case "ipv4": nic.ipv4(addresses(at)); break;
+        case "ipv6": nic.ipv6(addresses(at)); break;
+        default: throw StrictReader.unknownField(at, "uuid, mac, ipv4, ipv6");
+      }
+    });
+    return build(path, nic::build);
+  }
+
+  private List<IpAddress> addresses(String path) {
+    return in.array(path, at -> in.scalar(at, IpAddress::parse));
+  }
+
+  NetworkState networkState(String path) {
+    NetworkState.Builder state = NetworkState.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "spec": state.spec(networkSpec(at)); break;
+        case "nics": state.nics(in.array(at, this::nicSpec)); break;
+        case "status": state.status(networkStatus(at)); break;
+        default: throw StrictReader.unknownField(at, "spec, nics, status");
+      }
+    });
+    return build(path, state::build);
+  }
+
+  private NetworkStatus networkStatus(String path) {
+    NetworkStatus.Builder status = NetworkStatus.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "desiredRevision": status.desiredRevision(in.integer(at)); break;
+        case "appliedRevision": status.appliedRevision(in.integer(at)); break;
+        case "conditions": status.conditions(in.array(at, this::condition)); break;
+        case "lastError": status.lastError(in.string(at)); break;
+        default: throw StrictReader.unknownField(at, "desiredRevision, appliedRevision, conditions, lastError");
+      }
+    });
+    return build(path, status::build);
+  }
+
+  private Condition condition(String path) {
+    Condition.Builder condition = Condition.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "type": condition.type(in.string(at)); break;
+        case "status": condition.status(in.scalar(at, ModelReader::conditionStatus)); break;
+        case "reason": condition.reason(in.string(at)); break;
+        case "message": condition.message(in.string(at)); break;
+        case "since": condition.since(in.scalar(at, ModelReader::instant)); break;
+        default: throw StrictReader.unknownField(at, "type, status, reason, message, since");
+      }
+    });
+    return build(path, condition::build);
+  }
+
+  List<NetworkState> networkList(String path) {
+    AtomicReference<List<NetworkState>> networks = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      if (!name.equals("networks")) {
+        throw StrictReader.unknownField(at, "networks");
+      }
+      networks.set(in.array(at, this::networkState));
+    });
+    if (networks.get() == null) {
+      throw new ValidationException("networks", "expected a value, got none");
+    }
+    return networks.get();
+  }
+
+  RouterStatus routerStatus(String path) {
+    RouterStatus.Builder status = RouterStatus.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "version": status.version(in.string(at)); break;
+        case "networks": status.networks(in.int32(at)); break;
+        case "nics": status.nics(in.int32(at)); break;
+        case "lastReconcile": status.lastReconcile(in.scalar(at, ModelReader::instant)); break;
+        case "drifted": status.drifted(in.array(at, i -> in.scalar(i, Uuid::parse))); break;
+        default: throw StrictReader.unknownField(at, "version, networks, nics, lastReconcile, drifted");
+      }
+    });
+    return build(path, status::build);
+  }
+
+  Problem problem(String path) {
+    Problem.Builder problem = Problem.builder();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "type": problem.type(in.string(at)); break;
+        case "title": problem.title(in.string(at)); break;
+        case "status": problem.status(in.int32(at)); break;
+        case "detail": problem.detail(in.string(at)); break;
+        case "field": problem.field(in.string(at)); break;
+        default: throw StrictReader.unknownField(at, "type, title, status, detail, field");
+      }
+    });
+    return build(path, problem::build);
+  }
+
+  /** Builds, reporting the builder's field errors under the object's path. */
+  private static <T> T build(String path, Supplier<T> builder) {
+    try {
+      return builder.get();
+    } catch (ValidationException e) {
+      throw path.isEmpty() ? e : e.under(path);
+    }
+  }
+
+  private static Condition.Status conditionStatus(String text) {
+    for (Condition.Status status : Condition.Status.values()) {
+      if (ModelWriter.wireName(status).equals(text)) {
+        return status;
+      }
+    }
+    throw new ValidationException("status", "expected True, False or Unknown, got " + StrictReader.shown(text));
+  }
+
+  private static Instant instant(String text) {
+    try {
+      // ISO_INSTANT: UTC with a Z, e.g. 2026-01-02T03:04:05.123Z, so both ends compare it textually.
+      if (!text.endsWith("Z")) {
+        throw new DateTimeParseException("no Z", text, 0);
+      }
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ValidationException("time", "expected an rfc 3339 utc time like 2026-01-02T03:04:05Z, got "
+          + StrictReader.shown(text));
+    }
+  }
+}

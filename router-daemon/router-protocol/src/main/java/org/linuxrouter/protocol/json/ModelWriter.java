@@ -1,0 +1,145 @@
+package org.linuxrouter.protocol.json;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.util.List;
+import org.linuxrouter.protocol.model.Condition;
+import org.linuxrouter.protocol.model.IpAddress;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NetworkStatus;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Problem;
+import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Uuid;
+
+/** Encodes each model type. Absent optionals are omitted, never written as null. */
+final class ModelWriter {
+  private final JsonWriter out;
+
+  ModelWriter(JsonWriter out) {
+    this.out = out;
+  }
+
+  static String wireName(Condition.Status status) {
+    String name = status.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  void networkSpec(NetworkSpec spec) throws IOException {
+    out.beginObject();
+    out.name("uuid").value(spec.uuid().value());
+    if (spec.name().isPresent()) {
+      out.name("name").value(spec.name().get());
+    }
+    out.name("segment").value(spec.segment().uri());
+    if (spec.trunk().isPresent()) {
+      out.name("trunk").value(spec.trunk().get().value());
+    }
+    out.name("gateway4").value(spec.gateway4().toString());
+    if (spec.gateway6().isPresent()) {
+      out.name("gateway6").value(spec.gateway6().get().toString());
+    }
+    if (spec.mtu().isPresent()) {
+      out.name("mtu").value(spec.mtu().getAsInt());
+    }
+    out.name("proxyMode").value(spec.proxyMode().wireName());
+    out.endObject();
+  }
+
+  void nicSpec(NicSpec nic) throws IOException {
+    out.beginObject();
+    out.name("uuid").value(nic.uuid().value());
+    out.name("mac").value(nic.mac().value());
+    addresses("ipv4", nic.ipv4());
+    addresses("ipv6", nic.ipv6());
+    out.endObject();
+  }
+
+  private void addresses(String name, List<IpAddress> addresses) throws IOException {
+    out.name(name).beginArray();
+    for (IpAddress address : addresses) {
+      out.value(address.toString());
+    }
+    out.endArray();
+  }
+
+  void networkState(NetworkState state) throws IOException {
+    out.beginObject();
+    out.name("spec");
+    networkSpec(state.spec());
+    out.name("nics").beginArray();
+    for (NicSpec nic : state.nics()) {
+      nicSpec(nic);
+    }
+    out.endArray();
+    out.name("status");
+    networkStatus(state.status());
+    out.endObject();
+  }
+
+  private void networkStatus(NetworkStatus status) throws IOException {
+    out.beginObject();
+    out.name("desiredRevision").value(status.desiredRevision());
+    out.name("appliedRevision").value(status.appliedRevision());
+    out.name("conditions").beginArray();
+    for (Condition condition : status.conditions()) {
+      condition(condition);
+    }
+    out.endArray();
+    if (status.lastError().isPresent()) {
+      out.name("lastError").value(status.lastError().get());
+    }
+    out.endObject();
+  }
+
+  private void condition(Condition condition) throws IOException {
+    out.beginObject();
+    out.name("type").value(condition.type());
+    out.name("status").value(wireName(condition.status()));
+    out.name("reason").value(condition.reason());
+    out.name("message").value(condition.message());
+    out.name("since").value(condition.since().toString());
+    out.endObject();
+  }
+
+  void networkList(List<NetworkState> networks) throws IOException {
+    out.beginObject();
+    out.name("networks").beginArray();
+    for (NetworkState state : networks) {
+      networkState(state);
+    }
+    out.endArray();
+    out.endObject();
+  }
+
+  void routerStatus(RouterStatus status) throws IOException {
+    out.beginObject();
+    out.name("version").value(status.version());
+    out.name("networks").value(status.networks());
+    out.name("nics").value(status.nics());
+    if (status.lastReconcile().isPresent()) {
+      out.name("lastReconcile").value(status.lastReconcile().get().toString());
+    }
+    out.name("drifted").beginArray();
+    for (Uuid uuid : status.drifted()) {
+      out.value(uuid.value());
+    }
+    out.endArray();
+    out.endObject();
+  }
+
+  void problem(Problem problem) throws IOException {
+    out.beginObject();
+    out.name("type").value(problem.type());
+    out.name("title").value(problem.title());
+    out.name("status").value(problem.status());
+    if (problem.detail().isPresent()) {
+      out.name("detail").value(problem.detail().get());
+    }
+    if (problem.field().isPresent()) {
+      out.name("field").value(problem.field().get());
+    }
+    out.endObject();
+  }
+}
