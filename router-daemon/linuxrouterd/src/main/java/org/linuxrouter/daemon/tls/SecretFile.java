@@ -5,17 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
+import org.linuxrouter.protocol.auth.RouterSecret;
 
 /**
- * The shared-secret file: on first start 32 random bytes, base64url without padding (43 characters) and a
- * newline, mode 0600; on later starts read back and checked. An operator may write their own secret instead;
- * it must still satisfy {@link SharedSecret}.
+ * The shared-secret file: on first start {@link RouterSecret#MIN_BYTES} random bytes as unpadded base64url
+ * (43 characters) and a newline, mode 0600; on later starts read back and checked with the same rules the
+ * plugin applies ({@link RouterSecret#parse}), so a secret the daemon accepts is one CloudStack accepts too.
  */
 public final class SecretFile {
-  public static final int GENERATED_BYTES = 32;
-
   private final Path path;
   private final SecureRandom random;
 
@@ -33,19 +31,20 @@ public final class SecretFile {
   }
 
   /** Loads the secret, or generates and writes one when the file does not exist. */
-  public SharedSecret loadOrCreate() {
+  public RouterSecret loadOrCreate() {
     if (Files.exists(path)) {
       return load();
     }
-    byte[] bytes = new byte[GENERATED_BYTES];
-    random.nextBytes(bytes);
-    SharedSecret secret = new SharedSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-    OwnerOnlyFiles.write(path, (secret.value() + "\n").getBytes(StandardCharsets.US_ASCII));
+    RouterSecret secret = RouterSecret.generate(random);
+    OwnerOnlyFiles.write(path, (secret.encoded() + "\n").getBytes(StandardCharsets.US_ASCII));
     return secret;
   }
 
-  /** Reads the secret; one trailing newline (what editors and echo add) is not part of it. */
-  public SharedSecret load() {
+  /**
+   * Reads the secret; one trailing newline (what editors and echo add) is not part of it. A bad secret is an
+   * error, never replaced: CloudStack holds the same value and would be locked out.
+   */
+  public RouterSecret load() {
     OwnerOnlyFiles.requireNotWorldAccessible(path);
     String text;
     try {
@@ -57,8 +56,9 @@ public final class SecretFile {
       text = text.substring(0, text.length() - 1);
     }
     try {
-      return new SharedSecret(text);
+      return RouterSecret.parse(text);
     } catch (IllegalArgumentException e) {
+      // RouterSecret's messages never echo the text, so this one cannot leak a near-miss secret either.
       throw new IdentityException(path, e.getMessage(), e);
     }
   }

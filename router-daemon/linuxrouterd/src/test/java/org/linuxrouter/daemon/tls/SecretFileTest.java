@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.protocol.auth.RouterSecret;
 
 class SecretFileTest {
   @TempDir
@@ -20,11 +21,11 @@ class SecretFileTest {
   @Test
   void generatesThirtyTwoRandomBytesBase64urlWithMode0600() throws Exception {
     Path path = dir.resolve("secret");
-    SharedSecret secret = new SecretFile(path).loadOrCreate();
-    assertEquals(43, secret.value().length());
-    assertTrue(secret.value().matches("[A-Za-z0-9_-]{43}"), "not base64url: " + secret.value().length());
-    assertEquals(32, Base64.getUrlDecoder().decode(secret.value()).length);
-    assertEquals(secret.value() + "\n", Files.readString(path));
+    RouterSecret secret = new SecretFile(path).loadOrCreate();
+    String encoded = secret.encoded();
+    assertTrue(encoded.matches("[A-Za-z0-9_-]{43}"), "not 43 base64url characters");
+    assertEquals(32, Base64.getUrlDecoder().decode(encoded).length);
+    assertEquals(encoded + "\n", Files.readString(path));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
 
     assertEquals(secret, new SecretFile(path).loadOrCreate());
@@ -32,31 +33,33 @@ class SecretFileTest {
   }
 
   @Test
-  void loadsAnOperatorsSecretAndNeverPrintsIt() throws Exception {
+  void loadsAnOperatorsSecretWithoutTrailingNewline() throws Exception {
     Path path = dir.resolve("secret");
-    String own = "correct-horse-battery-staple-0123456789";
+    String own = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[48]);
     Files.writeString(path, own);
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r-----"));
-    SharedSecret secret = new SecretFile(path).loadOrCreate();
-    assertEquals(own, secret.value());
-    assertFalse(secret.toString().contains("horse"), secret.toString());
+    RouterSecret secret = new SecretFile(path).loadOrCreate();
+    assertEquals(own, secret.encoded());
+    assertFalse(secret.toString().contains(own.substring(0, 8)), secret.toString());
   }
 
   @Test
-  void rejectsShortBlankOrWorldReadableSecrets() throws Exception {
+  void rejectsShortMalformedOrWorldReadableSecretsAndNeverReplacesThem() throws Exception {
     Path path = dir.resolve("secret");
-    Files.writeString(path, "too-short\n");
+    String shortOne = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
+    Files.writeString(path, shortOne + "\n");
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-    IdentityException shortOne = assertThrows(IdentityException.class, () -> new SecretFile(path).loadOrCreate());
-    assertEquals(path + ": secret: expected 32..1024 characters, got 9", shortOne.getMessage());
-    assertEquals("too-short\n", Files.readString(path), "a bad secret must never be replaced silently");
+    IdentityException tooShort = assertThrows(IdentityException.class, () -> new SecretFile(path).loadOrCreate());
+    assertEquals(path + ": secret: expected 32..256 bytes, got 16", tooShort.getMessage());
+    assertEquals(shortOne + "\n", Files.readString(path), "a bad secret must never be replaced");
 
-    Files.writeString(path, "with a space inside it, long enough to pass the length\n");
-    IdentityException space = assertThrows(IdentityException.class, () -> new SecretFile(path).load());
-    assertEquals(path + ": secret: expected printable ASCII without spaces, got character 32 at index 4",
-        space.getMessage());
+    Files.writeString(path, "not base64 at all, and it is long enough to be a secret\n");
+    IdentityException malformed = assertThrows(IdentityException.class, () -> new SecretFile(path).load());
+    assertTrue(malformed.getMessage().startsWith(path + ": secret: expected only base64url characters"),
+        malformed.getMessage());
+    assertFalse(malformed.getMessage().contains("long enough"), "the secret text must not be echoed");
 
-    Files.writeString(path, "x".repeat(40));
+    Files.writeString(path, Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]));
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
     IdentityException open = assertThrows(IdentityException.class, () -> new SecretFile(path).load());
     assertTrue(open.getMessage().contains("expected no access for others (e.g. mode 0600), got mode rw-rw-rw-"),
