@@ -30,8 +30,9 @@ public final class Neighbours {
     }
 
     /**
-     * Adds a proxy entry (IPv4: proxy ARP; IPv6: proxy NDP, which also needs the proxy_ndp sysctl); EEXIST if it
-     * exists. Equivalent to: {@code ip neigh add proxy ADDRESS dev NAME}.
+     * Adds a proxy entry (IPv4: proxy ARP; IPv6: proxy NDP, which also needs the proxy_ndp sysctl). Adding one
+     * that exists succeeds: the kernel's proxy table ignores NLM_F_EXCL. Equivalent to:
+     * {@code ip neigh add proxy ADDRESS dev NAME}.
      */
     public void addProxy(int linkIndex, InetAddress address) {
         rtnl.execute(NeighbourCodec.addProxy(linkIndex, address));
