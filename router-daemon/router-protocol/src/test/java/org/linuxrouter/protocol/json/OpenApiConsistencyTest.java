@@ -1,0 +1,62 @@
+package org.linuxrouter.protocol.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.linuxrouter.protocol.model.Fixtures;
+import org.linuxrouter.protocol.model.NetworkState;
+
+/**
+ * openapi.yaml must describe exactly what the codec writes: for each schema, its property names equal
+ * the keys of a fully populated encoded value. Read with a line scanner, so no YAML library is needed.
+ */
+class OpenApiConsistencyTest {
+  private final JsonCodec codec = new JsonCodec();
+
+  @Test
+  void schemasListExactlyTheFieldsTheCodecWrites() throws IOException {
+    List<String> yaml = Files.readAllLines(Path.of("openapi.yaml"), StandardCharsets.UTF_8);
+    NetworkState failing = Fixtures.state().newBuilder()
+        .status(Fixtures.status().newBuilder().lastError("trunk bond0 missing").build()).build();
+    JsonObject state = JsonParser.parseString(codec.encode(failing)).getAsJsonObject();
+    assertEquals(properties(yaml, "NetworkState"), state.keySet());
+    assertEquals(properties(yaml, "NetworkSpec"), state.getAsJsonObject("spec").keySet());
+    assertEquals(properties(yaml, "NicSpec"), state.getAsJsonArray("nics").get(0).getAsJsonObject().keySet());
+    assertEquals(properties(yaml, "NetworkStatus"), state.getAsJsonObject("status").keySet());
+    assertEquals(properties(yaml, "Condition"),
+        state.getAsJsonObject("status").getAsJsonArray("conditions").get(0).getAsJsonObject().keySet());
+    assertEquals(properties(yaml, "RouterStatus"), keys(codec.encode(Fixtures.routerStatus())));
+    assertEquals(properties(yaml, "Problem"), keys(codec.encode(Fixtures.problem())));
+    assertEquals(properties(yaml, "NetworkList"), keys(codec.encodeNetworkList(Arrays.asList(failing))));
+  }
+
+  private static Set<String> keys(String json) {
+    return JsonParser.parseString(json).getAsJsonObject().keySet();
+  }
+
+  /** Names directly under {@code components.schemas.<schema>.properties}. */
+  private static Set<String> properties(List<String> yaml, String schema) {
+    int start = yaml.indexOf("    " + schema + ":");
+    int props = yaml.subList(start, yaml.size()).indexOf("      properties:") + start;
+    Set<String> names = new TreeSet<>();
+    for (String line : yaml.subList(props + 1, yaml.size())) {
+      if (!line.startsWith("        ")) {
+        break;
+      }
+      if (!line.startsWith("         ") && line.trim().endsWith(":")) {
+        names.add(line.trim().replace(":", ""));
+      }
+    }
+    return names;
+  }
+}
