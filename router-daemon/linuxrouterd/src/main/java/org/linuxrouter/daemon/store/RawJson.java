@@ -1,0 +1,127 @@
+package org.linuxrouter.daemon.store;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits strict JSON into the raw text of its parts without building a tree, so the protocol codec sees each
+ * embedded spec exactly as written (a tree would silently merge duplicate keys the codec must reject).
+ */
+final class RawJson {
+  private RawJson() {
+  }
+
+  /** The members of a JSON object, name to raw value text, in file order; a repeated name is an error. */
+  static Map<String, String> members(String json, String path) {
+    try (JsonReader in = strict(json)) {
+      expect(in, JsonToken.BEGIN_OBJECT, path);
+      Map<String, String> members = new LinkedHashMap<>();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (members.put(name, copy(in)) != null) {
+          throw new IllegalArgumentException(path + ": expected each member once, got \"" + name + "\" twice");
+        }
+      }
+      in.endObject();
+      end(in, path);
+      return members;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new IllegalArgumentException(path + ": expected a JSON object, got invalid JSON (" + e.getMessage()
+          + ")", e);
+    }
+  }
+
+  /** The raw text of each element of a JSON array. */
+  static List<String> elements(String json, String path) {
+    try (JsonReader in = strict(json)) {
+      expect(in, JsonToken.BEGIN_ARRAY, path);
+      List<String> elements = new ArrayList<>();
+      in.beginArray();
+      while (in.hasNext()) {
+        elements.add(copy(in));
+      }
+      in.endArray();
+      end(in, path);
+      return elements;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new IllegalArgumentException(path + ": expected a JSON array, got invalid JSON (" + e.getMessage()
+          + ")", e);
+    }
+  }
+
+  /** A whole number from {@code min} up, written without fraction or exponent. */
+  static long wholeNumber(String json, String path, long min) {
+    if (!json.matches("0|[1-9][0-9]{0,17}") || Long.parseLong(json) < min) {
+      throw new IllegalArgumentException(path + ": expected a whole number of " + min + " or more, got " + json);
+    }
+    return Long.parseLong(json);
+  }
+
+  private static String copy(JsonReader in) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonWriter out = new JsonWriter(text)) {
+      out.setHtmlSafe(false);
+      copyValue(in, out);
+    }
+    return text.toString();
+  }
+
+  private static void copyValue(JsonReader in, JsonWriter out) throws IOException {
+    switch (in.peek()) {
+      case BEGIN_OBJECT -> {
+        in.beginObject();
+        out.beginObject();
+        while (in.hasNext()) {
+          out.name(in.nextName());
+          copyValue(in, out);
+        }
+        in.endObject();
+        out.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        in.beginArray();
+        out.beginArray();
+        while (in.hasNext()) {
+          copyValue(in, out);
+        }
+        in.endArray();
+        out.endArray();
+      }
+      case STRING -> out.value(in.nextString());
+      case NUMBER -> out.jsonValue(in.nextString());
+      case BOOLEAN -> out.value(in.nextBoolean());
+      case NULL -> {
+        in.nextNull();
+        out.nullValue();
+      }
+      default -> throw new IllegalStateException("unexpected " + in.peek() + " at " + in.getPath());
+    }
+  }
+
+  private static JsonReader strict(String json) {
+    JsonReader in = new JsonReader(new StringReader(json));
+    in.setLenient(false);
+    return in;
+  }
+
+  private static void expect(JsonReader in, JsonToken token, String path) throws IOException {
+    if (in.peek() != token) {
+      throw new IllegalArgumentException(path + ": expected " + token + ", got " + in.peek());
+    }
+  }
+
+  private static void end(JsonReader in, String path) throws IOException {
+    if (in.peek() != JsonToken.END_DOCUMENT) {
+      throw new IllegalArgumentException(path + ": expected nothing after the value, got " + in.peek());
+    }
+  }
+}
