@@ -9,7 +9,7 @@
 #   LR_ARGV    host path of the command to run: its argv, NUL separated (never parsed as shell)
 #   LR_STATUS  host path where the status line goes: "exit <code>" or "setup <step> <code>"
 #   LR_CWD     host directory to run the command in
-#   LR_SHARE   ':'-separated host directories the guest may write through to (LR_ARGV/LR_STATUS live there)
+#   LR_SHARE   ':'-separated host directories the guest writes through to (LR_ARGV/LR_STATUS live there)
 #   LR_MODULES module tree of this kernel (Debian's user-mode-linux package ships it outside /lib/modules)
 #
 # PID 1 must never exit (kernel panic): every path ends in power_off, which loops forever.
@@ -86,11 +86,12 @@ overlay_on() {
     mount -t overlay overlay -o "lowerdir=$dir,upperdir=$layer/upper,workdir=$layer/work" "$dir"
 }
 
-# Writes to /etc (dhclient's resolv.conf), /var (dnsmasq leases, logs) and /root stay in guest memory.
+# Writes to /etc (dhclient's resolv.conf), /var (dnsmasq leases, logs), /root and /tmp stay in guest memory
+# (trap 3). Overlays rather than empty tmpfs: the guest still reads what the host has there, such as a build
+# directory or a JUnit @TempDir under /tmp that holds the classes a guest JVM runs.
 mount_private_overlays() {
     modprobe overlay || return
-    overlay_on /etc && overlay_on /var && overlay_on /root || return
-    mount -t tmpfs -o mode=1777 tmpfs /tmp
+    overlay_on /etc && overlay_on /var && overlay_on /root && overlay_on /tmp
 }
 
 # The directories the host shares with us are put back at their own paths, so paths mean the same on both sides.

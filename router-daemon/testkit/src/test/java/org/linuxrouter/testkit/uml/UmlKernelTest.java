@@ -18,11 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class UmlKernelTest {
 
     @Test
-    void theGuestCommandsExitStatusAndOutputComeBack(@TempDir Path share) throws Exception {
-        // the argument travels through the NUL-separated argv file untouched: spaces, quotes, $ and all
-        UmlResult result = UmlKernel.run(UmlRun.command("bash", "-c",
-                "echo \"arg: $1\"; uname -r; test -e /proc/net/vlan/config && echo 8021q-loaded; echo guest > \"$2\"/from-guest;"
-                        + " echo leak > /etc/lrlab-leak; exit 7", "bash", "a 'b' $c", share.toString())
+    void theGuestCommandsExitStatusAndOutputComeBack(@TempDir Path share, @TempDir Path notShared)
+            throws Exception {
+        Path hostFile = Files.writeString(notShared.resolve("host-file"), "host content\n");
+        Path tmpLeak = Path.of("/tmp/lrlab-leak-" + System.nanoTime());
+        // the first argument travels through the NUL-separated argv file untouched: spaces, quotes, $ and all
+        UmlResult result = UmlKernel.run(UmlRun.command("bash", "-c", String.join("; ",
+                        "echo \"arg: $1\"", "uname -r", "test -e /proc/net/vlan/config && echo 8021q-loaded",
+                        "echo guest > \"$2\"/from-guest", "cat \"$3\"", "echo leak > /etc/lrlab-leak",
+                        "echo leak > \"$4\"", "echo leak > \"$5\"/leak", "exit 7"),
+                "bash", "a 'b' $c", share.toString(), hostFile.toString(), tmpLeak.toString(), notShared.toString())
                 .share(share).build());
         System.out.println(result.timings());
         assertEquals(7, result.exitCode());
@@ -30,7 +35,10 @@ class UmlKernelTest {
         assertTrue(result.output().contains("6.1.176"), "the UML kernel, not the host's: " + result.outputText());
         assertTrue(result.output().contains("8021q-loaded"), "init loads 8021q: " + result.outputText());
         assertEquals("guest\n", Files.readString(share.resolve("from-guest")), "shared directories are written");
+        assertTrue(result.output().contains("host content"), "the host's /tmp is readable: " + result.outputText());
         assertFalse(Files.exists(Path.of("/etc/lrlab-leak")), "writes to /etc stay in the guest (trap 3)");
+        assertFalse(Files.exists(tmpLeak), "writes to /tmp stay in the guest (trap 3)");
+        assertFalse(Files.exists(notShared.resolve("leak")), "only shared directories are written through");
         assertFalse(Files.exists(Path.of("/lib/modules")), "the guest must not create /lib/modules (trap 2)");
         assertTrue(result.bootTime().compareTo(result.total()) < 0, result.timings());
         UmlProcesses.assertNoneLeft(result.umid());
@@ -56,6 +64,17 @@ class UmlKernelTest {
         assertTrue(e.getMessage().startsWith("expected the guest to power off within PT20S, it did not"),
                 e.getMessage());
         assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "timeout took " + took);
+        UmlProcesses.assertNoneLeft(UmlProcesses.umidIn(e.getMessage()));
+    }
+
+    @Test
+    void aFailedGuestSetupStepIsAnErrorNamingTheStep(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+        UmlException e = assertThrows(UmlException.class, () -> UmlKernel.run(UmlRun.command("true")
+                .share(missing).build()));
+        assertTrue(e.getMessage().startsWith("expected the guest setup to succeed, step 'shares' failed with exit"
+                + " code 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("shared directory '" + missing + "' does not exist"), e.getMessage());
         UmlProcesses.assertNoneLeft(UmlProcesses.umidIn(e.getMessage()));
     }
 
