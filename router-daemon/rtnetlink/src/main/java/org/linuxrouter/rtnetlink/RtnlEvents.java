@@ -90,6 +90,14 @@ public final class RtnlEvents implements AutoCloseable {
             return !closed;
         }
         if (e.errno() == Errno.ENOBUFS) {
+            // the queued events are stale and, until the queue is empty, the kernel drops new ones: drain first,
+            // so that a dump the listener starts now sees everything and later events arrive again
+            try {
+                socket.drain();
+            } catch (ErrnoException drainFailed) {
+                listener.onError(Rtnl.translate(drainFailed, "drain events"), RtnlListener.Fatality.FATAL);
+                return false;
+            }
             listener.onResync();
             return true;
         }

@@ -9,8 +9,9 @@ public interface RtnlListener {
     void onEvent(RtnlEvent event);
 
     /**
-     * The kernel dropped events because the socket's buffer was full (ENOBUFS): some changes were missed, so re-read
-     * the state with dumps. Events keep coming afterwards.
+     * The kernel dropped events because the socket's buffer was full (ENOBUFS): some changes were missed. The events
+     * still queued have been discarded by the time this is called; re-read the state with dumps (started now or
+     * later, they see every change so far). Events keep coming afterwards.
      */
     void onResync();
 

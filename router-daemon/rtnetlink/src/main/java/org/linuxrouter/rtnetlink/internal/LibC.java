@@ -20,6 +20,7 @@ public interface LibC {
     int NETLINK_EXT_ACK = 11;
     int MSG_PEEK = 0x2;
     int MSG_TRUNC = 0x20;
+    int MSG_DONTWAIT = 0x40;
     int O_RDONLY = 0;
     int O_CLOEXEC = 0x80000;
     int CLONE_NEWNET = 0x40000000;

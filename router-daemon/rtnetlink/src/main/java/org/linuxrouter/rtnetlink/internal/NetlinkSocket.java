@@ -16,6 +16,7 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Asked for with SO_RCVBUFFORCE (root) or SO_RCVBUF (capped by net.core.rmem_max), as iproute2 does. */
     private static final int RECEIVE_BUFFER = 1 << 20;
     private static final int SOCKADDR_NL_LENGTH = 12;
+    private static final byte[] PEEK = new byte[0];
 
     private final LibC libc;
     private final int fd;
@@ -73,13 +74,37 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public ByteBuffer receive() {
         checkOpen();
-        int length = recvRetryingInterrupts(LibC.MSG_PEEK | LibC.MSG_TRUNC);
+        // a zero-length peek with MSG_TRUNC returns the datagram's full size and copies nothing (as iproute2 does)
+        int length = recvRetryingInterrupts(PEEK, LibC.MSG_PEEK | LibC.MSG_TRUNC);
         if (length > receiveBuffer.length) {
             receiveBuffer = new byte[length];
         }
-        int read = recvRetryingInterrupts(0);
+        int read = recvRetryingInterrupts(receiveBuffer, 0);
         // a copy: messages parsed from it outlive the next receive (a dump spans many datagrams)
         return ByteBuffer.wrap(Arrays.copyOf(receiveBuffer, read)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Reads and discards everything queued, without waiting; returns how many datagrams were dropped. After an
+     * overrun the kernel drops every new event until the queue is empty, so an event socket drains before it
+     * resyncs.
+     */
+    public int drain() {
+        checkOpen();
+        int dropped = 0;
+        while (true) {
+            try {
+                recvRetryingInterrupts(PEEK, LibC.MSG_DONTWAIT | LibC.MSG_TRUNC);
+                dropped++;
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.EAGAIN) {
+                    return dropped;
+                }
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -93,10 +118,10 @@ public final class NetlinkSocket implements AutoCloseable {
         return closed.get();
     }
 
-    private int recvRetryingInterrupts(int flags) {
+    private int recvRetryingInterrupts(byte[] buffer, int flags) {
         while (true) {
             try {
-                return libc.recv(fd, receiveBuffer, flags);
+                return libc.recv(fd, buffer, flags);
             } catch (ErrnoException e) {
                 if (e.errno() != Errno.EINTR) {
                     throw e;
