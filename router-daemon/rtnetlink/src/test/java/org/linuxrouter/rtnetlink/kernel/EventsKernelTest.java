@@ -42,6 +42,7 @@ class EventsKernelTest {
     };
 
     @Test
+    @SuppressWarnings("try") // the subscription only has to be open while the body runs
     void linkAndAddressChangesMadeByIpArriveDecoded() throws Exception {
         try (RtnlEvents subscription = RtnlEvents.subscribe(EnumSet.of(EventGroup.LINK, EventGroup.IPV4_ADDRESS),
                 listener)) {
@@ -73,6 +74,7 @@ class EventsKernelTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void overflowingTheBufferSignalsResyncAndDeliveryGoesOn() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         RtnlListener slow = new RtnlListener() {
