@@ -17,7 +17,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles the stub sources of a test scenario (the {@code stubs/correct} set overlaid with
+ * Compiles test sources kept as resources, e.g. the stub sources of a test scenario (the {@code stubs/correct} set overlaid with
  * {@code stubs/<scenario>}) with the system Java compiler and lists the result with javap.
  */
 final class StubCompiler {
@@ -29,14 +29,23 @@ final class StubCompiler {
 
     /** @param scenario a directory under {@code stubs/}; {@code correct} compiles the correct set alone */
     Listing compileAndList(String scenario) {
-        Path sources = workDir.resolve(scenario).resolve("src");
-        Path classes = workDir.resolve(scenario).resolve("classes");
-        copyTree(resource("stubs/correct"), sources);
-        if (!scenario.equals("correct")) {
-            copyTree(resource("stubs/" + scenario), sources);
+        Path classes = scenario.equals("correct") ? compile(scenario, "stubs/correct")
+                : compile(scenario, "stubs/correct", "stubs/" + scenario);
+        return JavapListing.of(classes, JavapListing.jvmClasspath());
+    }
+
+    /**
+     * Compiles the sources of the given test-resource directories (later ones overlay earlier ones) with
+     * {@code --release 11} against this JVM's classpath (which holds the compiled SDK); returns the classes dir.
+     */
+    Path compile(String name, String... resourceDirs) {
+        Path sources = workDir.resolve(name).resolve("src");
+        Path classes = workDir.resolve(name).resolve("classes");
+        for (String dir : resourceDirs) {
+            copyTree(resource(dir), sources);
         }
         compile(sources, classes);
-        return JavapListing.of(classes, JavapListing.jvmClasspath());
+        return classes;
     }
 
     private static void compile(Path sources, Path classes) {
