@@ -4,6 +4,7 @@
 
 package com.cloud.cpu;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CPU {
     CPU() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

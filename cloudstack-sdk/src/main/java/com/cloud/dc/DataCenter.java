@@ -4,6 +4,7 @@
 
 package com.cloud.dc;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataCenter extends org.apache.cloudstack.acl.InfrastructureEntity, com.cloud.org.Grouping, org.apache.cloudstack.kernel.Partition {
     java.lang.String getDns1();
     java.lang.String getDns2();

@@ -4,6 +4,7 @@
 
 package com.cloud.dc;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Pod extends org.apache.cloudstack.acl.InfrastructureEntity, com.cloud.org.Grouping, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     java.lang.String getCidrAddress();
     int getCidrSize();

@@ -4,6 +4,7 @@
 
 package com.cloud.dc;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Vlan extends org.apache.cloudstack.acl.InfrastructureEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     java.lang.String getVlanTag();
     java.lang.String getVlanGateway();

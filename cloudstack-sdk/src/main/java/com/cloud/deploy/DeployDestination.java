@@ -4,6 +4,7 @@
 
 package com.cloud.deploy;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class DeployDestination implements java.io.Serializable {
     public com.cloud.dc.DataCenter getDataCenter() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package com.cloud.domain;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Domain extends com.cloud.user.OwnedBy, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     java.lang.Long getParent();
     void setParent(java.lang.Long p0);

@@ -4,6 +4,7 @@
 
 package com.cloud.domain;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PartOf {
     long getDomainId();
 }

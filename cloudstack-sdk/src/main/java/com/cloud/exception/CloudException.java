@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudException extends java.lang.Exception {
     public CloudException(java.lang.String p0) {
         super();

@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ConcurrentOperationException extends com.cloud.utils.exception.CloudRuntimeException {
     public ConcurrentOperationException(java.lang.String p0) {
         super();

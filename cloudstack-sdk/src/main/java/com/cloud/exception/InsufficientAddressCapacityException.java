@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class InsufficientAddressCapacityException extends com.cloud.exception.InsufficientNetworkCapacityException {
     InsufficientAddressCapacityException() {
         super();

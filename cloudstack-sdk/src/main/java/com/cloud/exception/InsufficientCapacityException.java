@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class InsufficientCapacityException extends com.cloud.exception.CloudException {
     protected InsufficientCapacityException() {
         super();

@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class InsufficientNetworkCapacityException extends com.cloud.exception.InsufficientCapacityException {
     protected InsufficientNetworkCapacityException() {
         super();

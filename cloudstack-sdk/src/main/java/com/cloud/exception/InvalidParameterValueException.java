@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class InvalidParameterValueException extends com.cloud.utils.exception.CloudRuntimeException {
     public InvalidParameterValueException(java.lang.String p0) {
         super();

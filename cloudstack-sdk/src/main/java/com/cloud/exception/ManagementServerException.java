@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ManagementServerException extends com.cloud.exception.CloudException {
     public ManagementServerException() {
         super();

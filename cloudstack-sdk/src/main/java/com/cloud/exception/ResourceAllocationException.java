@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ResourceAllocationException extends com.cloud.exception.ManagementServerException {
     ResourceAllocationException() {
         super();

@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ResourceUnavailableException extends com.cloud.exception.CloudException {
     public ResourceUnavailableException(java.lang.String p0, java.lang.Class<?> p1, long p2) {
         super();

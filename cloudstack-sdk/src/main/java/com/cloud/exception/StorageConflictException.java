@@ -4,6 +4,7 @@
 
 package com.cloud.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StorageConflictException extends com.cloud.exception.ManagementServerException {
     public StorageConflictException(java.lang.String p0) {
         super();

@@ -4,6 +4,7 @@
 
 package com.cloud.host;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Host extends com.cloud.utils.fsm.StateObject<com.cloud.host.Status>, org.apache.cloudstack.api.Identity, org.apache.cloudstack.kernel.Partition, org.apache.cloudstack.ha.HAResource {
     java.lang.String getName();
     com.cloud.host.Host.Type getType();

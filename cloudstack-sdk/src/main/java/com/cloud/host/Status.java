@@ -4,6 +4,7 @@
 
 package com.cloud.host;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum Status {
     Creating, Connecting, Up, Down, Disconnected, Alert, Removed, Error, Rebalancing, Unknown;
 }

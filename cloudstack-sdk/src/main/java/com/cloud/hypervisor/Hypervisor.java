@@ -4,6 +4,7 @@
 
 package com.cloud.hypervisor;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Hypervisor {
     Hypervisor() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

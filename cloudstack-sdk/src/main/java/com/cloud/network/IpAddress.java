@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface IpAddress extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Displayable {
     long getDataCenterId();
     com.cloud.utils.net.Ip getAddress();

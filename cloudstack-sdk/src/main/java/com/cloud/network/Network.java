@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Network extends org.apache.cloudstack.acl.ControlledEntity, com.cloud.utils.fsm.StateObject<com.cloud.network.Network.State>, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity, java.io.Serializable, org.apache.cloudstack.api.Displayable {
     java.lang.String getName();
     com.cloud.network.Networks.Mode getMode();

@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface NetworkModel {
     java.util.List<? extends com.cloud.network.IpAddress> listPublicIpsAssignedToGuestNtwk(long p0, long p1, java.lang.Boolean p2);
     java.util.List<? extends com.cloud.network.IpAddress> listPublicIpsAssignedToGuestNtwk(long p0, java.lang.Boolean p1);

@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PhysicalNetwork extends org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     com.cloud.network.PhysicalNetwork.BroadcastDomainRange getBroadcastDomainRange();
     long getDataCenterId();

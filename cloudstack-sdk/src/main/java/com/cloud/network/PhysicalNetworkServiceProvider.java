@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PhysicalNetworkServiceProvider extends org.apache.cloudstack.api.InternalIdentity {
     long getId();
     com.cloud.network.PhysicalNetworkServiceProvider.State getState();

@@ -4,6 +4,7 @@
 
 package com.cloud.network;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PublicIpAddress extends org.apache.cloudstack.acl.ControlledEntity, com.cloud.network.IpAddress, com.cloud.dc.Vlan, org.apache.cloudstack.api.InternalIdentity {
     java.lang.String getMacAddress();
     java.lang.String getNetmask();

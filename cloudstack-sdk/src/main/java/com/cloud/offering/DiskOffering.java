@@ -4,6 +4,7 @@
 
 package com.cloud.offering;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DiskOffering extends org.apache.cloudstack.acl.InfrastructureEntity, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     com.cloud.offering.DiskOffering.State getState();
     java.lang.String getUniqueName();

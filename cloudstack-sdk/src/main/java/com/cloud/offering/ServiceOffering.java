@@ -4,6 +4,7 @@
 
 package com.cloud.offering;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ServiceOffering extends org.apache.cloudstack.acl.InfrastructureEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     java.lang.String getDisplayText();
     java.util.Date getCreated();

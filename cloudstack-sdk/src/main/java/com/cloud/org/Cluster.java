@@ -4,6 +4,7 @@
 
 package com.cloud.org;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Cluster extends com.cloud.org.Grouping, org.apache.cloudstack.kernel.Partition {
     java.lang.String getName();
     long getDataCenterId();

@@ -4,6 +4,7 @@
 
 package com.cloud.org;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Grouping {
     public enum AllocationState {
         Enabled, Disabled;

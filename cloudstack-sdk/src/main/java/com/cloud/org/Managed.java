@@ -4,6 +4,7 @@
 
 package com.cloud.org;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Managed {
     public enum ManagedState {
         Managed, PrepareUnmanaged, Unmanaged, PrepareUnmanagedError;

@@ -4,6 +4,7 @@
 
 package com.cloud.resource;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum ResourceState {
     Creating, Enabled, Disabled, ErrorInPrepareForMaintenance, PrepareForMaintenance, ErrorInMaintenance, Maintenance, Error, Degraded;
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.serializer;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
 public @interface Param {
     java.lang.String name() default "";

@@ -4,6 +4,7 @@
 
 package com.cloud.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum DataStoreRole {
     Primary, Image, ImageCache, Backup, Object;
 }

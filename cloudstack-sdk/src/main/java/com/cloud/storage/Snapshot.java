@@ -4,6 +4,7 @@
 
 package com.cloud.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Snapshot extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity, com.cloud.utils.fsm.StateObject<com.cloud.storage.Snapshot.State> {
     long getAccountId();
     long getVolumeId();

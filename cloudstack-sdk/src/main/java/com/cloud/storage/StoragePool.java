@@ -4,6 +4,7 @@
 
 package com.cloud.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface StoragePool extends org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     java.lang.String getName();
     com.cloud.storage.Storage.StoragePoolType getPoolType();

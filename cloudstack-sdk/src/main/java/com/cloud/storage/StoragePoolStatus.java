@@ -4,6 +4,7 @@
 
 package com.cloud.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum StoragePoolStatus {
     Initial, Initialized, Creating, Attaching, Up, PrepareForMaintenance, ErrorInMaintenance, CancelMaintenance, Maintenance, Disabled, Removed;
 }

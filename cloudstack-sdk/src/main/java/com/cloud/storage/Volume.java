@@ -4,6 +4,7 @@
 
 package com.cloud.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Volume extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity, com.cloud.template.BasedOn, com.cloud.utils.fsm.StateObject<com.cloud.storage.Volume.State>, org.apache.cloudstack.api.Displayable {
     java.lang.String getName();
     java.lang.Long getSize();

@@ -4,6 +4,7 @@
 
 package com.cloud.template;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface BasedOn {
     java.lang.Long getTemplateId();
 }

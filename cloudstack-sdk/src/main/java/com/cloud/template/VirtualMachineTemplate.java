@@ -4,6 +4,7 @@
 
 package com.cloud.template;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface VirtualMachineTemplate extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity, com.cloud.utils.fsm.StateObject<com.cloud.template.VirtualMachineTemplate.State> {
     public enum BootloaderType {
         PyGrub, HVM, External, CD;

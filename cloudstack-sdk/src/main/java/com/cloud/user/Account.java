@@ -4,6 +4,7 @@
 
 package com.cloud.user;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Account extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     long ACCOUNT_ID_SYSTEM = 1;
     java.lang.String getAccountName();

@@ -4,6 +4,7 @@
 
 package com.cloud.user;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface OwnedBy {
     long getAccountId();
 }

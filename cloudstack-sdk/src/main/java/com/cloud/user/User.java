@@ -4,6 +4,7 @@
 
 package com.cloud.user;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface User extends com.cloud.user.OwnedBy, org.apache.cloudstack.api.InternalIdentity {
     long getId();
     java.lang.String getUuid();

@@ -4,6 +4,7 @@
 
 package com.cloud.user;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface UserData extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     java.lang.String getUserData();
     java.lang.String getParams();

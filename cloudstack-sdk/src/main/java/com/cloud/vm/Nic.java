@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Nic extends org.apache.cloudstack.api.Identity, org.apache.cloudstack.api.InternalIdentity {
     java.lang.String getReservationId();
     java.lang.String getReserver();

@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class NicProfile implements org.apache.cloudstack.api.InternalIdentity, java.io.Serializable {
     public long getId() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ReservationContext extends com.cloud.domain.PartOf, com.cloud.user.OwnedBy {
     com.cloud.user.User getCaller();
     com.cloud.user.Account getAccount();

@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface RunningOn {
     java.lang.Long getHostId();
 }

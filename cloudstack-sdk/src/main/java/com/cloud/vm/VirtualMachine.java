@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface VirtualMachine extends com.cloud.vm.RunningOn, org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.kernel.Partition, org.apache.cloudstack.api.Displayable, com.cloud.utils.fsm.StateObject<com.cloud.vm.VirtualMachine.State> {
     java.lang.String getInstanceName();
     java.lang.String getHostName();

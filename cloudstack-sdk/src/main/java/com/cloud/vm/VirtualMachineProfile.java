@@ -4,6 +4,7 @@
 
 package com.cloud.vm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface VirtualMachineProfile {
     java.util.List<java.lang.String[]> getVmData();
     void setVmData(java.util.List<java.lang.String[]> p0);

@@ -4,6 +4,7 @@
 
 package com.cloud.agent.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Answer extends com.cloud.agent.api.Command {
     public boolean executeInSequence() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package com.cloud.network.dao;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class NetworkDetailVO implements org.apache.cloudstack.api.ResourceDetail {
     public NetworkDetailVO() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

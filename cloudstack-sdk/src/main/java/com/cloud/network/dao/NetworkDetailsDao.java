@@ -4,6 +4,7 @@
 
 package com.cloud.network.dao;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface NetworkDetailsDao extends com.cloud.utils.db.GenericDao<com.cloud.network.dao.NetworkDetailVO, java.lang.Long>, org.apache.cloudstack.resourcedetail.ResourceDetailsDao<com.cloud.network.dao.NetworkDetailVO> {
     boolean isNetworkUsageHidden(long p0);
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.network.element;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface NetworkElement extends com.cloud.utils.component.Adapter {
     java.util.Map<com.cloud.network.Network.Service, java.util.Map<com.cloud.network.Network.Capability, java.lang.String>> getCapabilities();
     com.cloud.network.Network.Provider getProvider();

@@ -4,6 +4,7 @@
 
 package com.cloud.network.element;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface UserDataServiceProvider extends com.cloud.network.element.NetworkElement {
     boolean addPasswordAndUserdata(com.cloud.network.Network p0, com.cloud.vm.NicProfile p1, com.cloud.vm.VirtualMachineProfile p2, com.cloud.deploy.DeployDestination p3, com.cloud.vm.ReservationContext p4) throws com.cloud.exception.ConcurrentOperationException, com.cloud.exception.InsufficientCapacityException, com.cloud.exception.ResourceUnavailableException;
     boolean savePassword(com.cloud.network.Network p0, com.cloud.vm.NicProfile p1, com.cloud.vm.VirtualMachineProfile p2) throws com.cloud.exception.ResourceUnavailableException;

@@ -4,6 +4,7 @@
 
 package com.cloud.network.router;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface VirtualRouter extends com.cloud.vm.VirtualMachine {
     com.cloud.network.router.VirtualRouter.Role getRole();
     boolean getIsRedundantRouter();

@@ -4,5 +4,6 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Adapter extends com.cloud.utils.component.ComponentLifecycle {
 }

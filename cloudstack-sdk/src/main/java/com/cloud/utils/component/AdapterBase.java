@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class AdapterBase extends com.cloud.utils.component.ComponentLifecycleBase implements com.cloud.utils.component.Adapter, com.cloud.utils.component.ComponentMethodInterceptable {
     public AdapterBase() {
         super();

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ComponentLifecycle extends com.cloud.utils.component.Named {
     int RUN_LEVEL_SYSTEM_BOOTSTRAP = 0;
     int RUN_LEVEL_SYSTEM = 1;

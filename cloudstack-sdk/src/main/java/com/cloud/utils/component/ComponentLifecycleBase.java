@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ComponentLifecycleBase implements com.cloud.utils.component.ComponentLifecycle {
     protected org.apache.logging.log4j.Logger logger;
     protected java.lang.String _name;

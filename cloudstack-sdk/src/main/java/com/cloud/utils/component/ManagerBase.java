@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ManagerBase extends com.cloud.utils.component.ComponentLifecycleBase implements com.cloud.utils.component.ComponentMethodInterceptable {
     public ManagerBase() {
         super();

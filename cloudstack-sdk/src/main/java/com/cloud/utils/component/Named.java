@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Named {
     java.lang.String getName();
 }

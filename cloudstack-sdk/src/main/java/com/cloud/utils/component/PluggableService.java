@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PluggableService {
     java.util.List<java.lang.Class<?>> getCommands();
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.component;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface SystemIntegrityChecker {
     java.lang.String Name = null;
     void check();

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.crypt;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class DBEncryptionUtil {
     public static java.lang.String encrypt(java.lang.String p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({java.lang.annotation.ElementType.TYPE, java.lang.annotation.ElementType.METHOD})
 public @interface DB {

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface GenericDao<T, ID extends java.io.Serializable> {
     java.lang.String REMOVED_COLUMN = "removed";
     T findById(ID p0);

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class GenericDaoBase<T, ID extends java.io.Serializable> extends com.cloud.utils.component.ComponentLifecycleBase implements com.cloud.utils.db.GenericDao<T, ID>, com.cloud.utils.component.ComponentMethodInterceptable {
     public <J> com.cloud.utils.db.GenericSearchBuilder<T, J> createSearchBuilder(java.lang.Class<J> p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

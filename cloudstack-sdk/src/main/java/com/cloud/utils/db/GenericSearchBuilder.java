@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class GenericSearchBuilder<T, K> extends com.cloud.utils.db.SearchBase<com.cloud.utils.db.GenericSearchBuilder<T, K>, T, K> {
     protected GenericSearchBuilder(java.lang.Class<T> p0, java.lang.Class<K> p1) {
         super();

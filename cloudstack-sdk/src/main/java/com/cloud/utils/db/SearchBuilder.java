@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class SearchBuilder<T> extends com.cloud.utils.db.GenericSearchBuilder<T, T> {
     @java.lang.SuppressWarnings({"unchecked", "rawtypes"})
     SearchBuilder() {

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class SearchCriteria<K> {
     protected void setParameters(java.util.HashMap<java.lang.String, java.lang.Object[]> p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

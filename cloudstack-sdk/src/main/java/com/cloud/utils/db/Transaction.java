@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Transaction {
     public static <T, E extends java.lang.Throwable> T execute(com.cloud.utils.db.TransactionCallbackWithException<T, E> p0) throws E {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

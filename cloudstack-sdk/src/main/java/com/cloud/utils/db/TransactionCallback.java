@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface TransactionCallback<T> {
     T doInTransaction(com.cloud.utils.db.TransactionStatus p0);
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface TransactionCallbackWithException<T, E extends java.lang.Throwable> {
     T doInTransaction(com.cloud.utils.db.TransactionStatus p0) throws E;
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class TransactionLegacy implements java.io.Closeable {
     public static final short CLOUD_DB = java.lang.Short.valueOf((short) 0);
 

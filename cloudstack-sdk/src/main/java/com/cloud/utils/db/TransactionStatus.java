@@ -4,5 +4,6 @@
 
 package com.cloud.utils.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface TransactionStatus {
 }

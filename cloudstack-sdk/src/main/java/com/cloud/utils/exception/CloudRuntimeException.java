@@ -4,6 +4,7 @@
 
 package com.cloud.utils.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudRuntimeException extends java.lang.RuntimeException implements com.cloud.utils.exception.ErrorContext {
     public CloudRuntimeException(java.lang.String p0) {
         super();

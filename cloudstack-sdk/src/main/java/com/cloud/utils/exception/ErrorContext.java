@@ -4,6 +4,7 @@
 
 package com.cloud.utils.exception;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ErrorContext {
     com.cloud.utils.exception.ErrorContext add(java.lang.Class<?> p0, java.lang.String p1);
     java.util.List<com.cloud.utils.Pair<java.lang.Class<?>, java.lang.String>> getEntitiesInError();

@@ -4,5 +4,6 @@
 
 package com.cloud.utils.fsm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface FiniteState<S, E> {
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.utils.fsm;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface StateObject<S> {
     S getState();
 }

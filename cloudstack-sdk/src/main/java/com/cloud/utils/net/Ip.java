@@ -4,6 +4,7 @@
 
 package com.cloud.utils.net;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Ip implements java.io.Serializable, java.lang.Comparable<com.cloud.utils.net.Ip> {
     public int compareTo(com.cloud.utils.net.Ip p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.acl;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ControlledEntity extends com.cloud.user.OwnedBy, com.cloud.domain.PartOf {
     java.lang.Class<?> getEntityType();
     java.lang.String getName();

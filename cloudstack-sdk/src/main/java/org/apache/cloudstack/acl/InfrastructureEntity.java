@@ -4,5 +4,6 @@
 
 package org.apache.cloudstack.acl;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface InfrastructureEntity {
 }

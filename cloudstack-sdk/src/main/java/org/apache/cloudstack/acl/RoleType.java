@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.acl;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum RoleType {
     Admin, ResourceAdmin, DomainAdmin, User, Unknown;
 }

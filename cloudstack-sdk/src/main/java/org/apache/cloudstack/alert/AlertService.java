@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.alert;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface AlertService {
     boolean generateAlert(org.apache.cloudstack.alert.AlertService.AlertType p0, long p1, java.lang.Long p2, java.lang.String p3);
 

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ApiConstants {
     public static final java.lang.String ADDRESS = "address";
     public static final java.lang.String CIDR = "cidr";

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseAsyncCmd extends org.apache.cloudstack.api.BaseCmd {
     public BaseAsyncCmd() {
         super();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseCmd {
     protected transient org.apache.logging.log4j.Logger logger;
 

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseListCmd extends org.apache.cloudstack.api.BaseCmd implements org.apache.cloudstack.api.IBaseListCmd {
     public BaseListCmd() {
         super();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseResponseWithAnnotations extends org.apache.cloudstack.api.BaseResponse {
     public BaseResponseWithAnnotations() {
         super();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseResponseWithAssociatedNetwork extends org.apache.cloudstack.api.BaseResponseWithAnnotations {
     public BaseResponseWithAssociatedNetwork() {
         super();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
 public @interface EntityReference {
     java.lang.Class[] value() default {};

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ResourceDetail extends org.apache.cloudstack.api.InternalIdentity {
     long getResourceId();
     java.lang.String getName();

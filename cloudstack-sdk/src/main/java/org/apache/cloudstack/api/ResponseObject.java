@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ResponseObject {
     java.lang.String getResponseName();
     void setResponseName(java.lang.String p0);

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ServerApiException extends com.cloud.utils.exception.CloudRuntimeException {
     public ServerApiException() {
         super();

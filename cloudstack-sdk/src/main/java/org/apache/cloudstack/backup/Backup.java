@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.backup;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Backup extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     public static class VolumeInfo {
         VolumeInfo() {

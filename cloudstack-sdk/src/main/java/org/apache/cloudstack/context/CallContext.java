@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.context;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CallContext {
     public long getCallingUserId() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

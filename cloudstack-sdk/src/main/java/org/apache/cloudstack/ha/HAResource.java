@@ -4,5 +4,6 @@
 
 package org.apache.cloudstack.ha;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface HAResource extends org.apache.cloudstack.kernel.Partition {
 }

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.kernel;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Partition extends org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     org.apache.cloudstack.kernel.Partition.PartitionType partitionType();
 

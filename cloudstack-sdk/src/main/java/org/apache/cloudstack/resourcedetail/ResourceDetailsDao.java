@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.resourcedetail;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ResourceDetailsDao<R extends org.apache.cloudstack.api.ResourceDetail> extends com.cloud.utils.db.GenericDao<R, java.lang.Long> {
     R findDetail(long p0, java.lang.String p1);
     java.util.List<R> findDetails(java.lang.String p0);

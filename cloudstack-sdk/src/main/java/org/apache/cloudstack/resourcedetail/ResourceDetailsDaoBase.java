@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.resourcedetail;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class ResourceDetailsDaoBase<R extends org.apache.cloudstack.api.ResourceDetail> extends com.cloud.utils.db.GenericDaoBase<R, java.lang.Long> implements org.apache.cloudstack.resourcedetail.ResourceDetailsDao<R> {
     public ResourceDetailsDaoBase() {
         super();

@@ -27,6 +27,9 @@ final class SourceWriter {
         List<String> lines = new ArrayList<>(banner(model.block(topLevel).origin()));
         lines.add("package " + TypeText.packageOf(topLevel) + ";");
         lines.add("");
+        // CloudStack's own declarations trip these lints (raw Class[] in EntityReference, ambiguous
+        // Transaction.execute overloads); a mirror must keep them, so the warnings would only be noise
+        lines.add("@java.lang.SuppressWarnings({\"rawtypes\", \"overloads\"})");
         lines.addAll(type(topLevel));
         return String.join("\n", lines) + "\n";
     }

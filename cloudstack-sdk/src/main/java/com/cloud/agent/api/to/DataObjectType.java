@@ -4,6 +4,7 @@
 
 package com.cloud.agent.api.to;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum DataObjectType {
     VOLUME, SNAPSHOT, TEMPLATE;
 }

@@ -4,6 +4,7 @@
 
 package com.cloud.agent.api.to;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataStoreTO {
     com.cloud.storage.DataStoreRole getRole();
     java.lang.String getUuid();

@@ -4,6 +4,7 @@
 
 package com.cloud.agent.api.to;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataTO {
     com.cloud.agent.api.to.DataObjectType getObjectType();
     com.cloud.agent.api.to.DataStoreTO getDataStore();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ControlledEntityResponse {
     void setAccountName(java.lang.String p0);
     void setProjectId(java.lang.String p0);

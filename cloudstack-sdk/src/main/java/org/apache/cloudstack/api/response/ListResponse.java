@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ListResponse<T extends org.apache.cloudstack.api.ResponseObject> extends org.apache.cloudstack.api.BaseResponse {
     public ListResponse() {
         super();

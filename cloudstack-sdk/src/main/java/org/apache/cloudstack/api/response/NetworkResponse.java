@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class NetworkResponse extends org.apache.cloudstack.api.BaseResponseWithAssociatedNetwork implements org.apache.cloudstack.api.response.ControlledEntityResponse, org.apache.cloudstack.api.response.SetResourceIconResponse {
     public void setAccountName(java.lang.String p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ResourceIconResponse extends org.apache.cloudstack.api.BaseResponse {
     ResourceIconResponse() {
         super();

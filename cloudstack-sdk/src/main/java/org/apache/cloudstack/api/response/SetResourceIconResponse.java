@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface SetResourceIconResponse {
     void setResourceIconResponse(org.apache.cloudstack.api.response.ResourceIconResponse p0);
 }

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StoragePoolResponse extends org.apache.cloudstack.api.BaseResponseWithAnnotations {
     public java.lang.String getObjectId() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.api.response;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ZoneResponse extends org.apache.cloudstack.api.BaseResponseWithAnnotations implements org.apache.cloudstack.api.response.SetResourceIconResponse {
     public void setResourceIconResponse(org.apache.cloudstack.api.response.ResourceIconResponse p0) {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.framework.async;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface AsyncCompletionCallback<T> {
     void complete(T p0);
 }

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.framework.config;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ConfigKey<T> {
     public final java.lang.String key() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.framework.config;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Configurable {
     java.lang.String getConfigComponentName();
     org.apache.cloudstack.framework.config.ConfigKey<?>[] getConfigKeys();

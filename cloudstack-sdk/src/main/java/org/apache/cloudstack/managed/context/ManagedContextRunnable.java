@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.managed.context;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class ManagedContextRunnable implements java.lang.Runnable {
     public ManagedContextRunnable() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.storage.datastore.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PrimaryDataStoreDao extends com.cloud.utils.db.GenericDao<org.apache.cloudstack.storage.datastore.db.StoragePoolVO, java.lang.Long> {
     java.util.List<org.apache.cloudstack.storage.datastore.db.StoragePoolVO> listByDataCenterId(long p0);
     java.util.List<org.apache.cloudstack.storage.datastore.db.StoragePoolVO> listBy(long p0, java.lang.Long p1, java.lang.Long p2, com.cloud.storage.ScopeType p3);

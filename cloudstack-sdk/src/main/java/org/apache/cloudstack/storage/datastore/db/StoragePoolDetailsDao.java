@@ -4,5 +4,6 @@
 
 package org.apache.cloudstack.storage.datastore.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface StoragePoolDetailsDao extends com.cloud.utils.db.GenericDao<org.apache.cloudstack.storage.datastore.db.StoragePoolDetailVO, java.lang.Long>, org.apache.cloudstack.resourcedetail.ResourceDetailsDao<org.apache.cloudstack.storage.datastore.db.StoragePoolDetailVO> {
 }

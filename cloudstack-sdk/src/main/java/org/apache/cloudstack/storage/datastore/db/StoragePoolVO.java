@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.storage.datastore.db;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StoragePoolVO implements com.cloud.storage.StoragePool {
     public long getId() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.storage.datastore.driver;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudStackPrimaryDataStoreDriverImpl implements org.apache.cloudstack.engine.subsystem.api.storage.PrimaryDataStoreDriver {
     public CloudStackPrimaryDataStoreDriverImpl() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.storage.datastore.lifecycle;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class BasePrimaryDataStoreLifeCycleImpl {
     protected org.apache.logging.log4j.Logger logger;
 

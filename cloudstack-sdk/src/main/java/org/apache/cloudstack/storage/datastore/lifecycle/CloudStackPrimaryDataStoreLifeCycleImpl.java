@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.storage.datastore.lifecycle;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudStackPrimaryDataStoreLifeCycleImpl extends org.apache.cloudstack.storage.datastore.lifecycle.BasePrimaryDataStoreLifeCycleImpl implements org.apache.cloudstack.engine.subsystem.api.storage.PrimaryDataStoreLifeCycle {
     public CloudStackPrimaryDataStoreLifeCycleImpl() {
         super();

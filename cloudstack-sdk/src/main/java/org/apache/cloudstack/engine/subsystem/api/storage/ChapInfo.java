@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ChapInfo {
     java.lang.String getInitiatorUsername();
     java.lang.String getInitiatorSecret();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CreateCmdResult extends org.apache.cloudstack.storage.command.CommandResult {
     CreateCmdResult() {
         super();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataStore {
     org.apache.cloudstack.engine.subsystem.api.storage.DataStoreDriver getDriver();
     com.cloud.storage.DataStoreRole getRole();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataStoreDriver {
     java.util.Map<java.lang.String, java.lang.String> getCapabilities();
     com.cloud.agent.api.to.DataTO getTO(org.apache.cloudstack.engine.subsystem.api.storage.DataObject p0);

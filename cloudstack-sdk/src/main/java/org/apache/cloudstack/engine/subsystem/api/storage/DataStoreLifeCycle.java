@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataStoreLifeCycle {
     org.apache.cloudstack.engine.subsystem.api.storage.DataStore initialize(java.util.Map<java.lang.String, java.lang.Object> p0);
     boolean attachCluster(org.apache.cloudstack.engine.subsystem.api.storage.DataStore p0, org.apache.cloudstack.engine.subsystem.api.storage.ClusterScope p1);

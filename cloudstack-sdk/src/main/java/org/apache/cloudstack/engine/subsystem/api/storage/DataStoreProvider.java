@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DataStoreProvider {
     java.lang.String DEFAULT_PRIMARY = null;
     org.apache.cloudstack.engine.subsystem.api.storage.DataStoreLifeCycle getDataStoreLifeCycle();

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface DownloadableDataInfo extends org.apache.cloudstack.engine.subsystem.api.storage.DataObject {
     default boolean isFollowRedirects() {
         throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class HostScope extends org.apache.cloudstack.engine.subsystem.api.storage.AbstractScope {
     public HostScope(java.lang.Long p0, java.lang.Long p1, java.lang.Long p2) {
         super();

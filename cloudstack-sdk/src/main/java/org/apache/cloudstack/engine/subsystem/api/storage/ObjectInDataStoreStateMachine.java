@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface ObjectInDataStoreStateMachine extends com.cloud.utils.fsm.StateObject<org.apache.cloudstack.engine.subsystem.api.storage.ObjectInDataStoreStateMachine.State> {
     public enum Event {
         CreateRequested, CreateOnlyRequested, DestroyRequested, OperationSuccessed, OperationFailed, CopyRequested, CopyingRequested, MigrationRequested, MigrationSucceeded, MigrationFailed, MigrationCopyRequested, MigrationCopySucceeded, MigrationCopyFailed, ResizeRequested, ExpungeRequested, MigrateDataRequested;

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PrimaryDataStoreDriver extends org.apache.cloudstack.engine.subsystem.api.storage.DataStoreDriver {
     org.apache.cloudstack.engine.subsystem.api.storage.ChapInfo getChapInfo(org.apache.cloudstack.engine.subsystem.api.storage.DataObject p0);
     boolean grantAccess(org.apache.cloudstack.engine.subsystem.api.storage.DataObject p0, com.cloud.host.Host p1, org.apache.cloudstack.engine.subsystem.api.storage.DataStore p2);

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PrimaryDataStoreInfo extends com.cloud.storage.StoragePool {
     boolean isHypervisorSupported(com.cloud.hypervisor.Hypervisor.HypervisorType p0);
     boolean isLocalStorageSupported();

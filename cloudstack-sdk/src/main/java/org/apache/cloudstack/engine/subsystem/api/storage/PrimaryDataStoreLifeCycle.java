@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PrimaryDataStoreLifeCycle extends org.apache.cloudstack.engine.subsystem.api.storage.DataStoreLifeCycle {
     java.lang.String CAPACITY_BYTES = null;
     java.lang.String CAPACITY_IOPS = null;

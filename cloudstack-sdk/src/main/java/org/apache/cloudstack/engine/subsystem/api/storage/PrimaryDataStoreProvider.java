@@ -4,5 +4,6 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface PrimaryDataStoreProvider extends org.apache.cloudstack.engine.subsystem.api.storage.DataStoreProvider {
 }

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface Scope {
     com.cloud.storage.ScopeType getScopeType();
     boolean isSameScope(org.apache.cloudstack.engine.subsystem.api.storage.Scope p0);

@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface SnapshotInfo extends org.apache.cloudstack.engine.subsystem.api.storage.DataObject, com.cloud.storage.Snapshot {
     org.apache.cloudstack.engine.subsystem.api.storage.SnapshotInfo getParent();
     java.lang.String getPath();

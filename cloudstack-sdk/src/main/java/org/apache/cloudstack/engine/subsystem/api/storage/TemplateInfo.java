@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface TemplateInfo extends org.apache.cloudstack.engine.subsystem.api.storage.DownloadableDataInfo, com.cloud.template.VirtualMachineTemplate {
     com.cloud.template.VirtualMachineTemplate getImage();
     java.lang.String getUniqueName();

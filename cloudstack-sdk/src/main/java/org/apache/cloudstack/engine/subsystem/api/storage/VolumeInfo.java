@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface VolumeInfo extends org.apache.cloudstack.engine.subsystem.api.storage.DownloadableDataInfo, com.cloud.storage.Volume {
     boolean isAttachedVM();
     void addPayload(java.lang.Object p0);

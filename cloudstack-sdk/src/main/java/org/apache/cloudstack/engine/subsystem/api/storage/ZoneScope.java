@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ZoneScope extends org.apache.cloudstack.engine.subsystem.api.storage.AbstractScope {
     public ZoneScope(java.lang.Long p0) {
         super();

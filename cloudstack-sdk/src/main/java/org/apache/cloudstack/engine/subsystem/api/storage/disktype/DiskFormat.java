@@ -4,6 +4,7 @@
 
 package org.apache.cloudstack.engine.subsystem.api.storage.disktype;
 
+@java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public enum DiskFormat {
     VMDK, VHD, ISO, QCOW2;
 }
