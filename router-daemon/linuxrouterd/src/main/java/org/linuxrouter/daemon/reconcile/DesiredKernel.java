@@ -33,6 +33,7 @@ public final class DesiredKernel {
     private final Set<InterfaceAddress> addresses = new HashSet<>();
     private final Set<HostRoute> routes = new HashSet<>();
     private final Set<ProxyNeighbour> proxies = new HashSet<>();
+    private final Set<String> proxyArpInterfaces = new HashSet<>();
 
     public DesiredKernel(Topology topology) {
         this.topology = topology;
@@ -47,6 +48,10 @@ public final class DesiredKernel {
                 spec.mtu().orElse(0), true));
         addresses.add(address(link, spec.gateway4()));
         spec.gateway6().ifPresent(g -> addresses.add(address(link, g)));
+        if (spec.proxyMode() == ProxyMode.INTERFACE) {
+            proxyArpInterfaces.add(link);
+            topology.uplink().ifPresent(u -> proxyArpInterfaces.add(u.value()));
+        }
         for (NicSpec nic : nics) {
             for (IpAddress ip : nic.addresses()) {
                 routes.add(new HostRoute(ip.toInetAddress(), link));
@@ -59,6 +64,11 @@ public final class DesiredKernel {
 
     public KernelState build() {
         return new KernelState(links, addresses, routes, proxies);
+    }
+
+    /** Interfaces whose interface-wide proxy_arp must be on: the links and uplink of "interface"-mode networks. */
+    public Set<String> proxyArpInterfaces() {
+        return Set.copyOf(proxyArpInterfaces);
     }
 
     /**

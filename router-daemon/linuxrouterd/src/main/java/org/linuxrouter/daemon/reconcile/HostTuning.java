@@ -1,7 +1,6 @@
 package org.linuxrouter.daemon.reconcile;
 
 import java.util.List;
-import org.linuxrouter.daemon.kernel.KernelState;
 
 /**
  * The settings around the kernel objects that are not objects themselves (sysctls: forwarding, proxy_arp,
@@ -12,19 +11,19 @@ import org.linuxrouter.daemon.kernel.KernelState;
 public interface HostTuning {
 
     /** Before any link is created. Returns problems, each naming the setting; an empty list means all set. */
-    List<String> beforeLinks(KernelState desired);
+    List<String> beforeLinks(DesiredSnapshot desired);
 
     /** After the links exist. Returns problems, each naming the setting and interface. */
-    List<String> afterLinks(KernelState desired);
+    List<String> afterLinks(DesiredSnapshot desired);
 
     HostTuning NONE = new HostTuning() {
         @Override
-        public List<String> beforeLinks(KernelState desired) {
+        public List<String> beforeLinks(DesiredSnapshot desired) {
             return List.of();
         }
 
         @Override
-        public List<String> afterLinks(KernelState desired) {
+        public List<String> afterLinks(DesiredSnapshot desired) {
             return List.of();
         }
     };

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.linuxrouter.daemon.kernel.KernelPort;
 import org.linuxrouter.daemon.kernel.KernelState;
@@ -45,6 +46,8 @@ public final class Reconciler implements AutoCloseable {
     private long completed;          // guarded by lock: every request up to this ticket has seen a finished pass
     private boolean closed;          // guarded by lock
     private volatile PassReport lastPass;
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong failedPasses = new AtomicLong();
     private Duration backoff = Duration.ZERO;
 
     public Reconciler(Supplier<DesiredSnapshot> desired, KernelPort kernel, HostTuning tuning, Clock clock,
@@ -97,6 +100,16 @@ public final class Reconciler implements AutoCloseable {
         return Optional.ofNullable(lastPass);
     }
 
+    /** Passes run since start, for metrics. */
+    public long passes() {
+        return passes.get();
+    }
+
+    /** Passes that had at least one failure, for metrics. */
+    public long failedPasses() {
+        return failedPasses.get();
+    }
+
     @Override
     public void close() throws InterruptedException {
         synchronized (lock) {
@@ -121,6 +134,10 @@ public final class Reconciler implements AutoCloseable {
             }
             PassReport report = passSafely();
             lastPass = report;
+            passes.incrementAndGet();
+            if (!report.clean()) {
+                failedPasses.incrementAndGet();
+            }
             backoff = report.clean() ? Duration.ZERO : nextBackoff();
             synchronized (lock) {
                 completed = Math.max(completed, ticket);
@@ -159,14 +176,14 @@ public final class Reconciler implements AutoCloseable {
         DesiredSnapshot snapshot = desired.get();
         KernelState want = snapshot.kernel();
         Map<String, List<String>> failures = new HashMap<>();
-        addAll(failures, "", tuning.beforeLinks(want));
+        addAll(failures, "", tuning.beforeLinks(snapshot));
         List<Step> steps = Differ.diff(want, kernel.observe());
         List<StepResult> results = steps.isEmpty() ? List.of() : kernel.apply(steps);
         for (StepResult r : results) {
             r.failure().ifPresent(f -> failures.computeIfAbsent(r.step().network(), k -> new ArrayList<>())
                     .add(r.step().describe() + ": " + f));
         }
-        addAll(failures, "", tuning.afterLinks(want));
+        addAll(failures, "", tuning.afterLinks(snapshot));
         List<String> drifted = recordOutcomes(snapshot, steps, failures);
         Duration took = Duration.between(started, clock.instant());
         if (!steps.isEmpty() || !failures.isEmpty()) {

@@ -114,7 +114,7 @@ class ReconcilerTest {
                 .build();
         Topology topology = new Topology(InterfaceName.of("eth1"), java.util.Optional.of(InterfaceName.of("eth0")));
         KernelState kernelState = new DesiredKernel(topology).add(spec, List.of(nic)).build();
-        return new DesiredSnapshot(kernelState, Map.of(NET, revision));
+        return new DesiredSnapshot(kernelState, java.util.Set.of(), Map.of(NET, revision));
     }
 
     private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -1,0 +1,132 @@
+package org.linuxrouter.daemon;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.linuxrouter.daemon.api.ApiServer;
+import org.linuxrouter.daemon.api.NetworkService;
+import org.linuxrouter.daemon.config.DaemonConfig;
+import org.linuxrouter.daemon.kernel.NetlinkKernel;
+import org.linuxrouter.daemon.kernel.Sysctl;
+import org.linuxrouter.daemon.kernel.SysctlTuning;
+import org.linuxrouter.daemon.reconcile.Differ;
+import org.linuxrouter.daemon.reconcile.Reconciler;
+import org.linuxrouter.daemon.reconcile.Topology;
+import org.linuxrouter.daemon.store.FileStateStore;
+import org.linuxrouter.daemon.tls.KeyStoreFile;
+import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.daemon.tls.SelfSignedIssuer;
+import org.linuxrouter.daemon.tls.ServerIdentity;
+import org.linuxrouter.daemon.tls.TlsServerContext;
+import org.linuxrouter.daemon.tls.Hostname;
+import org.linuxrouter.protocol.auth.RouterSecret;
+import org.linuxrouter.rtnetlink.EventGroup;
+import org.linuxrouter.rtnetlink.Rtnl;
+import org.linuxrouter.rtnetlink.RtnlEvent;
+import org.linuxrouter.rtnetlink.RtnlEvents;
+import org.linuxrouter.rtnetlink.RtnlListener;
+
+/**
+ * The composition root: builds the daemon by hand from its configuration and starts it in dependency order —
+ * identity and secret, kernel connection, store, reconciler, netlink events, API — and stops it in reverse.
+ * The data path: API → {@link NetworkService} (store) → {@link Reconciler} → {@link NetlinkKernel} → kernel.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(Daemon.class.getName());
+    /** How long a write waits for the reconciler before answering with the state as it is (not yet applied). */
+    static final Duration APPLY_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Changes that can undo the daemon's work. Neighbour events are left out: ARP churn from every VM would cost a
+     * pass each; a hand-deleted proxy entry is restored by the periodic resync instead.
+     */
+    private static final EnumSet<EventGroup> WATCHED = EnumSet.of(EventGroup.LINK, EventGroup.IPV4_ADDRESS,
+            EventGroup.IPV6_ADDRESS, EventGroup.IPV4_ROUTE, EventGroup.IPV6_ROUTE);
+
+    private final Rtnl rtnl;
+    private final Reconciler reconciler;
+    private final RtnlEvents events;
+    private final ApiServer api;
+    private final Optional<String> fingerprint;
+
+    private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, Optional<String> fingerprint) {
+        this.rtnl = rtnl;
+        this.reconciler = reconciler;
+        this.events = events;
+        this.api = api;
+        this.fingerprint = fingerprint;
+    }
+
+    public static Daemon start(DaemonConfig config, String version) throws IOException {
+        Clock clock = Clock.systemUTC();
+        Optional<ServerIdentity> identity = config.tls()
+                ? Optional.of(new KeyStoreFile(config.keystore()).loadOrCreate(() -> SelfSignedIssuer.system()
+                        .issue(Hostname.local(), Optional.of(config.listen().address()))))
+                : Optional.empty();
+        RouterSecret secret = new SecretFile(config.secretFile()).loadOrCreate();
+        Optional<String> uplink = config.uplinkInterface().map(Object::toString);
+        Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface());
+
+        Rtnl rtnl = Rtnl.open();
+        NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
+        SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink);
+        NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
+                desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval()),
+                topology, APPLY_TIMEOUT, version);
+        Reconciler reconciler = service.reconciler();
+        reconciler.start();
+        RtnlEvents events = RtnlEvents.subscribe(WATCHED, new Trigger(reconciler));
+
+        Optional<SSLContext> tls = identity.map(TlsServerContext::sslContext);
+        ApiServer api = ApiServer.start(config, tls, secret, service,
+                () -> Differ.diff(service.snapshot().kernel(), kernel.observe()), clock);
+        Optional<String> fingerprint = identity.map(ServerIdentity::fingerprint);
+        LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
+                api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
+                service.networks().size());
+        return new Daemon(rtnl, reconciler, events, api, fingerprint);
+    }
+
+    public java.net.InetSocketAddress address() {
+        return api.address();
+    }
+
+    public Optional<String> fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        api.close();
+        events.close();
+        reconciler.close();
+        rtnl.close();
+    }
+
+    /**
+     * Any link, address or route change may be a hand edit of something the daemon owns: ask for a pass (requests
+     * merge, so a burst of events costs one pass). A lost-events signal asks too.
+     */
+    private static final class Trigger implements RtnlListener {
+        private final Reconciler reconciler;
+
+        Trigger(Reconciler reconciler) {
+            this.reconciler = reconciler;
+        }
+
+        @Override
+        public void onEvent(RtnlEvent event) {
+            reconciler.requestPass();
+        }
+
+        @Override
+        public void onResync() {
+            reconciler.requestPass();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.linuxrouter.daemon.api;
+
+import java.nio.charset.StandardCharsets;
+import org.linuxrouter.protocol.json.JsonCodec;
+import org.linuxrouter.protocol.model.Problem;
+import org.linuxrouter.protocol.model.ValidationException;
+
+/** One answer of the API: status, media type and body (empty for 204). */
+record HttpResult(int status, String contentType, byte[] body) {
+
+    static HttpResult json(int status, String json) {
+        return new HttpResult(status, JsonCodec.JSON, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResult text(String contentType, String text) {
+        return new HttpResult(200, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResult noContent() {
+        return new HttpResult(204, null, new byte[0]);
+    }
+
+    static HttpResult problem(JsonCodec codec, int status, String title, String detail) {
+        return problem(codec, Problem.builder().status(status).title(title).detail(printable(detail)).build());
+    }
+
+    /** A 400 naming the rejected field; the message may quote the client's bytes, so it is made printable. */
+    static HttpResult invalid(JsonCodec codec, ValidationException e) {
+        return problem(codec, Problem.builder().status(400).title("invalid request").field(printable(e.field()))
+                .detail(printable(e.getMessage())).build());
+    }
+
+    /** Control characters (which a problem may not carry) become '?', and the text is capped. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().limit(2000).forEach(c -> b.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
+        return b.toString();
+    }
+
+    static HttpResult problem(JsonCodec codec, Problem problem) {
+        return new HttpResult(problem.status(), JsonCodec.PROBLEM_JSON,
+                codec.encode(problem).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,72 @@
+package org.linuxrouter.daemon.api;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.linuxrouter.daemon.reconcile.Reconciler;
+
+/**
+ * {@code GET /metrics} in the Prometheus text exposition format (version 0.0.4). A dozen series do not justify a
+ * client library on the router; the format is four line shapes.
+ */
+public final class MetricsText {
+
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final NetworkService service;
+    private final Reconciler reconciler;
+    private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
+
+    public MetricsText(NetworkService service, Reconciler reconciler) {
+        this.service = service;
+        this.reconciler = reconciler;
+    }
+
+    /** Counts one API answer by status code. */
+    void countResponse(int status) {
+        responses.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        var status = service.status();
+        gauge(out, "linuxrouter_networks", "Networks in desired state.", status.networks());
+        gauge(out, "linuxrouter_nics", "NICs in desired state.", status.nics());
+        gauge(out, "linuxrouter_networks_drifted", "Networks whose kernel state differed at the last pass.",
+                status.drifted().size());
+        counter(out, "linuxrouter_reconcile_passes_total", "Reconcile passes run.", reconciler.passes());
+        counter(out, "linuxrouter_reconcile_failed_passes_total", "Reconcile passes with a failure.",
+                reconciler.failedPasses());
+        reconciler.lastPass().ifPresent(p -> {
+            gauge(out, "linuxrouter_reconcile_last_duration_seconds", "Duration of the last pass.",
+                    p.took().toNanos() / 1e9);
+            gauge(out, "linuxrouter_reconcile_last_timestamp_seconds", "Start of the last pass, Unix time.",
+                    p.started().toEpochMilli() / 1e3);
+        });
+        out.append("# HELP linuxrouter_http_responses_total API responses by status code.\n");
+        out.append("# TYPE linuxrouter_http_responses_total counter\n");
+        new TreeMap<>(responses).forEach((code, n) ->
+                out.append("linuxrouter_http_responses_total{code=\"").append(code).append("\"} ").append(n.sum()).append('\n'));
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, double value) {
+        series(out, name, help, "gauge", value);
+    }
+
+    private static void counter(StringBuilder out, String name, String help, double value) {
+        series(out, name, help, "counter", value);
+    }
+
+    private static void series(StringBuilder out, String name, String help, String type, double value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        out.append(name).append(' ').append(format(value)).append('\n');
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6f", v);
+    }
+}

@@ -1,0 +1,173 @@
+package org.linuxrouter.daemon.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.linuxrouter.daemon.reconcile.DesiredKernel;
+import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
+import org.linuxrouter.daemon.reconcile.NetworkOutcome;
+import org.linuxrouter.daemon.reconcile.Reconciler;
+import org.linuxrouter.daemon.reconcile.Topology;
+import org.linuxrouter.daemon.store.DesiredState;
+import org.linuxrouter.daemon.store.NetworkRecord;
+import org.linuxrouter.daemon.store.StateStore;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NetworkStatus;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Uuid;
+
+/**
+ * Where desired state changes: every write is checked, persisted, then handed to the reconciler, and answered
+ * only once a reconcile pass that saw it has finished. Writes are serialised; reads see the last persisted state.
+ * A write the kernel refused stays stored (the reconciler keeps retrying), and its state says why.
+ */
+public final class NetworkService {
+
+    private static final int MAX_ERROR = 4096;
+
+    private final StateStore store;
+    private final Reconciler reconciler;
+    private final Topology topology;
+    private final NetworkPolicy policy;
+    private final Duration applyTimeout;
+    private final String version;
+    private volatile DesiredState state;
+    private volatile DesiredSnapshot snapshot;
+
+    /**
+     * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
+     */
+    public NetworkService(StateStore store, Function<Supplier<DesiredSnapshot>, Reconciler> reconcilers,
+                          Topology topology, Duration applyTimeout, String version) {
+        this.store = store;
+        this.topology = topology;
+        this.policy = new NetworkPolicy(topology);
+        this.applyTimeout = applyTimeout;
+        this.version = version;
+        publish(store.load());
+        this.reconciler = reconcilers.apply(this::snapshot);
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    /** What the reconciler works from: the kernel objects of the current desired state. */
+    public DesiredSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Creates or replaces a network's spec (its NICs stay). Idempotent: the same spec again changes nothing. */
+    public Applied<NetworkState> putNetwork(NetworkSpec spec) throws InterruptedException {
+        synchronized (this) {
+            policy.check(spec, state);
+            commit(state.withNetwork(spec));
+        }
+        return awaitApplied(spec.uuid());
+    }
+
+    /** Creates or replaces a NIC of an existing network. */
+    public Applied<NetworkState> putNic(Uuid network, NicSpec nic) throws InterruptedException {
+        synchronized (this) {
+            if (state.network(network).isEmpty()) {
+                throw new NotFoundException("network " + network + " not found");
+            }
+            commit(state.withNic(network, nic));
+        }
+        return awaitApplied(network);
+    }
+
+    /** Removes a network and all the kernel objects it had. Idempotent. */
+    public boolean deleteNetwork(Uuid network) throws InterruptedException {
+        synchronized (this) {
+            commit(state.withoutNetwork(network));
+        }
+        return reconciler.await(reconciler.requestPass(), applyTimeout);
+    }
+
+    /** Removes a NIC; a missing NIC is fine, a missing network is 404. */
+    public Applied<NetworkState> deleteNic(Uuid network, Uuid nic) throws InterruptedException {
+        synchronized (this) {
+            if (state.network(network).isEmpty()) {
+                throw new NotFoundException("network " + network + " not found");
+            }
+            commit(state.withoutNic(network, nic));
+        }
+        return awaitApplied(network);
+    }
+
+    public Optional<NetworkState> network(Uuid network) {
+        return state.network(network).map(this::view);
+    }
+
+    public List<NetworkState> networks() {
+        List<NetworkState> all = new ArrayList<>();
+        state.networks().values().forEach(r -> all.add(view(r)));
+        return all;
+    }
+
+    public RouterStatus status() {
+        DesiredState s = state;
+        RouterStatus.Builder b = RouterStatus.builder().version(version).networks(s.networks().size())
+                .nics(s.networks().values().stream().mapToInt(r -> r.nics().size()).sum());
+        reconciler.lastPass().ifPresent(p -> {
+            b.lastReconcile(p.started());
+            List<Uuid> drifted = new ArrayList<>();
+            p.drifted().forEach(d -> drifted.add(Uuid.parse(d)));
+            b.drifted(drifted);
+        });
+        return b.build();
+    }
+
+    private void commit(DesiredState next) {
+        if (next != state) {
+            store.save(next); // throws before anything is published: a failed save changes nothing
+            publish(next);
+        }
+    }
+
+    private void publish(DesiredState next) {
+        DesiredKernel kernel = new DesiredKernel(topology);
+        Map<String, Long> revisions = new HashMap<>();
+        for (NetworkRecord r : next.networks().values()) {
+            kernel.add(r.spec(), r.nics().values());
+            revisions.put(r.uuid().value(), r.revision());
+        }
+        snapshot = new DesiredSnapshot(kernel.build(), kernel.proxyArpInterfaces(), revisions);
+        state = next;
+    }
+
+    private Applied<NetworkState> awaitApplied(Uuid network) throws InterruptedException {
+        reconciler.await(reconciler.requestPass(), applyTimeout);
+        NetworkState view = network(network).orElseThrow(() -> new NotFoundException("network " + network + " not found"));
+        return new Applied<>(view, view.status().isApplied());
+    }
+
+    private NetworkState view(NetworkRecord r) {
+        NetworkOutcome outcome = reconciler.outcome(r.uuid().value());
+        NetworkStatus.Builder status = NetworkStatus.builder().desiredRevision(r.revision())
+                .appliedRevision(Math.min(outcome.appliedRevision(), r.revision()));
+        outcome.lastError().filter(e -> outcome.appliedRevision() < r.revision())
+                .ifPresent(e -> status.lastError(e.length() > MAX_ERROR ? e.substring(0, MAX_ERROR) : e));
+        return NetworkState.builder().spec(r.spec()).nics(new ArrayList<>(r.nics().values())).status(status.build())
+                .build();
+    }
+
+    /** A write's answer: the network as it is now, and whether the kernel already matches it. */
+    public record Applied<T>(T value, boolean applied) {
+    }
+
+    /** The addressed network does not exist (404). */
+    public static final class NotFoundException extends RuntimeException {
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.linuxrouter.daemon.kernel;
+
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
+import org.linuxrouter.daemon.reconcile.HostTuning;
+
+/**
+ * The sysctls a router needs, read-compare-written on every pass (router-anchors §5): global IPv4/IPv6 forwarding
+ * before any link is created (new interfaces copy {@code conf/default}, which the forwarding switch also sets);
+ * then per owned link loose rp_filter (a VM's /32 arrives on its link either way, loose never drops asymmetric
+ * replies) and proxy_arp as its network asks; on the uplink proxy_arp for "interface"-mode networks, proxy_ndp for
+ * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late.
+ */
+public final class SysctlTuning implements HostTuning {
+
+    static final int RP_FILTER_LOOSE = 2;
+
+    private final Sysctl sysctl;
+    private final Optional<String> uplink;
+
+    public SysctlTuning(Sysctl sysctl, Optional<String> uplink) {
+        this.sysctl = sysctl;
+        this.uplink = uplink;
+    }
+
+    @Override
+    public List<String> beforeLinks(DesiredSnapshot desired) {
+        List<String> problems = new ArrayList<>();
+        if (!desired.kernel().links().isEmpty()) {
+            attempt(problems, () -> sysctl.ipv4Forwarding(true));
+        }
+        if (hasIpv6(desired.kernel())) {
+            attempt(problems, () -> sysctl.ipv6Forwarding(true));
+        }
+        return problems;
+    }
+
+    @Override
+    public List<String> afterLinks(DesiredSnapshot desired) {
+        List<String> problems = new ArrayList<>();
+        for (String link : desired.kernel().links().keySet()) {
+            attempt(problems, () -> sysctl.rpFilter(link, RP_FILTER_LOOSE));
+            attempt(problems, () -> sysctl.proxyArp(link, desired.proxyArpInterfaces().contains(link)));
+        }
+        uplink.ifPresent(u -> {
+            attempt(problems, () -> sysctl.proxyArp(u, desired.proxyArpInterfaces().contains(u)));
+            if (!desired.kernel().proxies().isEmpty() || desired.proxyArpInterfaces().contains(u)) {
+                attempt(problems, () -> sysctl.proxyDelay(u, 0));
+            }
+            if (desired.kernel().proxies().stream().anyMatch(p -> p.address() instanceof Inet6Address)) {
+                attempt(problems, () -> sysctl.proxyNdp(u, true));
+            }
+        });
+        return problems;
+    }
+
+    private static boolean hasIpv6(KernelState state) {
+        return state.addresses().stream().anyMatch(a -> a.address() instanceof Inet6Address)
+                || state.routes().stream().anyMatch(r -> r.destination() instanceof Inet6Address);
+    }
+
+    /** A missing interface (deleted by hand a moment ago) is a problem for this pass, not a crash. */
+    private static void attempt(List<String> problems, java.util.function.BooleanSupplier write) {
+        try {
+            write.getAsBoolean();
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+    }
+}
