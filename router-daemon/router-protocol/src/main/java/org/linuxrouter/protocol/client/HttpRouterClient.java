@@ -10,6 +10,7 @@ import org.linuxrouter.protocol.json.JsonCodec;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Uuid;
@@ -77,6 +78,12 @@ public final class HttpRouterClient implements RouterClient {
   public RouterStatus status() throws RouterClientException {
     RequestExecutor.Call call = call("status", "GET", "/v1/status", null);
     return expectBody(call, executor.execute(call), codec::decodeRouterStatus);
+  }
+
+  @Override
+  public Plan plan() throws RouterClientException {
+    RequestExecutor.Call call = call("plan", "GET", "/v1/plan", null);
+    return expectBody(call, executor.execute(call), codec::decodePlan);
   }
 
   @Override

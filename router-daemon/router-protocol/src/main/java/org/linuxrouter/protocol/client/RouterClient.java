@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Uuid;
 
@@ -34,4 +35,7 @@ public interface RouterClient {
 
   /** {@code GET /v1/status}: version, counts, last reconcile and drift. */
   RouterStatus status() throws RouterClientException;
+
+  /** {@code GET /v1/plan}: what the reconciler would change right now (desired state vs the kernel). */
+  Plan plan() throws RouterClientException;
 }

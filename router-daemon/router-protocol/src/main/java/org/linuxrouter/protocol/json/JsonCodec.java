@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.ValidationException;
@@ -51,6 +52,11 @@ public final class JsonCodec {
     return encode(status, ModelWriter::routerStatus);
   }
 
+  /** The body of {@code GET /v1/plan}: {@code {"steps": [{"network": "", "action": "..."}]}}. */
+  public String encode(Plan plan) {
+    return encode(plan, ModelWriter::plan);
+  }
+
   public String encode(Problem problem) {
     return encode(problem, ModelWriter::problem);
   }
@@ -73,6 +79,10 @@ public final class JsonCodec {
 
   public RouterStatus decodeRouterStatus(String json) {
     return StrictReader.document(json, in -> new ModelReader(in).routerStatus(""));
+  }
+
+  public Plan decodePlan(String json) {
+    return StrictReader.document(json, in -> new ModelReader(in).plan(""));
   }
 
   public Problem decodeProblem(String json) {

@@ -3,6 +3,7 @@ package org.linuxrouter.protocol.json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.linuxrouter.protocol.model.Condition;
@@ -14,6 +15,8 @@ import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
+import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.RouterStatus;
@@ -135,6 +138,42 @@ final class ModelReader {
       }
     });
     return build(path, status::build);
+  }
+
+  Plan plan(String path) {
+    AtomicReference<List<PlannedStep>> steps = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      if (!name.equals("steps")) {
+        throw StrictReader.unknownField(at, "steps");
+      }
+      steps.set(in.array(at, this::plannedStep));
+    });
+    if (steps.get() == null) {
+      throw new ValidationException("steps", "expected a value, got none");
+    }
+    return build(path, () -> Plan.builder().steps(steps.get()).build());
+  }
+
+  private PlannedStep plannedStep(String path) {
+    PlannedStep.Builder step = PlannedStep.builder();
+    AtomicBoolean sawNetwork = new AtomicBoolean();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "network": step.network(in.scalar(at, ModelReader::stepNetwork)); sawNetwork.set(true); break;
+        case "action": step.action(in.string(at)); break;
+        default: throw StrictReader.unknownField(at, "network, action");
+      }
+    });
+    // Required although it may be empty: a missing key is a daemon bug, not a host-wide step.
+    if (!sawNetwork.get()) {
+      throw new ValidationException(path + ".network", "expected a uuid or \"\" for a host-wide step, got none");
+    }
+    return build(path, step::build);
+  }
+
+  /** {@code ""} is the wire form of a host-wide step (null in the builder); anything else is a network uuid. */
+  private static Uuid stepNetwork(String text) {
+    return text.isEmpty() ? null : Uuid.parse("network", text);
   }
 
   Problem problem(String path) {

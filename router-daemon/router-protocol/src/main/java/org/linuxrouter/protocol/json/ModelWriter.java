@@ -9,6 +9,8 @@ import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
+import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Uuid;
@@ -124,6 +126,20 @@ final class ModelWriter {
     out.name("drifted").beginArray();
     for (Uuid uuid : status.drifted()) {
       out.value(uuid.value());
+    }
+    out.endArray();
+    out.endObject();
+  }
+
+  /** Host-wide steps carry {@code "network": ""}: the field is always present, so readers need no default. */
+  void plan(Plan plan) throws IOException {
+    out.beginObject();
+    out.name("steps").beginArray();
+    for (PlannedStep step : plan.steps()) {
+      out.beginObject();
+      out.name("network").value(step.network().map(Uuid::value).orElse(""));
+      out.name("action").value(step.action());
+      out.endObject();
     }
     out.endArray();
     out.endObject();

@@ -2,7 +2,8 @@
  * The values of the linuxrouterd REST contract: what CloudStack asks a router to configure
  * ({@link org.linuxrouter.protocol.model.NetworkSpec}, {@link org.linuxrouter.protocol.model.NicSpec})
  * and what the router reports back ({@link org.linuxrouter.protocol.model.NetworkState},
- * {@link org.linuxrouter.protocol.model.RouterStatus}, {@link org.linuxrouter.protocol.model.Problem}).
+ * {@link org.linuxrouter.protocol.model.RouterStatus}, {@link org.linuxrouter.protocol.model.Plan},
+ * {@link org.linuxrouter.protocol.model.Problem}).
  *
  * <p>Every value is immutable and valid by construction: constructors and parsers throw
  * {@link org.linuxrouter.protocol.model.ValidationException} naming the field, the allowed range and

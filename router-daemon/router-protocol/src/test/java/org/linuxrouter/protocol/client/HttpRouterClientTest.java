@@ -89,6 +89,25 @@ class HttpRouterClientTest {
   }
 
   @Test
+  void planIsASignedGetOfV1Plan() throws Exception {
+    router.answer(seen -> Answer.json(200, codec.encode(Fixtures.plan())));
+    assertEquals(Fixtures.plan(), client.plan());
+    TestRouter.Seen seen = router.seen().get(0);
+    assertTrue(seen.verification.isValid(), seen.verification.toString());
+    assertEquals("GET /v1/plan", seen.method + " " + seen.target);
+    assertEquals("", seen.body);
+  }
+
+  @Test
+  void planThatIsNotAPlanIsAServerError() {
+    router.answer(seen -> Answer.json(200, "{\"steps\":[{\"network\":\"eth1\",\"action\":\"x\"}]}"));
+    RouterServerException e = assertThrows(RouterServerException.class, client::plan);
+    assertEquals("router " + router.url() + " plan: expected a response body this client understands, got"
+        + " steps[0].network: expected a lower-case uuid like 3f2504e0-4f89-11d3-9a0c-0305e82c3301, got \"eth1\"",
+        e.getMessage());
+  }
+
+  @Test
   void notFoundMeansAbsentForGetAndDoneForDelete() throws Exception {
     router.answer(seen -> Answer.empty(404));
     assertEquals(Optional.empty(), client.getNetwork(Fixtures.NETWORK));

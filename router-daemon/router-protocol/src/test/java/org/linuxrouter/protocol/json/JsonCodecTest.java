@@ -2,14 +2,17 @@ package org.linuxrouter.protocol.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.protocol.model.Fixtures;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.ValidationException;
 
@@ -66,6 +69,19 @@ class JsonCodecTest {
     assertEquals(true, state.contains("\"status\":{\"desiredRevision\":3,\"appliedRevision\":3,\"conditions\":"
         + "[{\"type\":\"Applied\",\"status\":\"True\",\"reason\":\"Reconciled\",\"message\":\"kernel matches"
         + " revision 3\",\"since\":\"2026-01-02T03:04:05.123Z\"}]}"), state);
+  }
+
+  @Test
+  void planWireFormWritesHostWideStepsWithAnEmptyNetwork() {
+    String json = "{\"steps\":[{\"network\":\"\",\"action\":\"set sysctl net.ipv4.ip_forward=1\"},"
+        + "{\"network\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"action\":\"create link bond0.100\"}]}";
+    assertEquals(json, codec.encode(Fixtures.plan()));
+    Plan decoded = codec.decodePlan(json);
+    assertEquals(Fixtures.plan(), decoded);
+    assertEquals(Optional.empty(), decoded.steps().get(0).network());
+    assertEquals(Optional.of(Fixtures.NETWORK), decoded.steps().get(1).network());
+    assertEquals("{\"steps\":[]}", codec.encode(Plan.builder().build()));
+    assertTrue(codec.decodePlan("{\"steps\":[]}").isEmpty());
   }
 
   @Test

@@ -38,6 +38,10 @@ class OpenApiConsistencyTest {
     assertEquals(properties(yaml, "RouterStatus"), keys(codec.encode(Fixtures.routerStatus())));
     assertEquals(properties(yaml, "Problem"), keys(codec.encode(Fixtures.problem())));
     assertEquals(properties(yaml, "NetworkList"), keys(codec.encodeNetworkList(Arrays.asList(failing))));
+    JsonObject plan = JsonParser.parseString(codec.encode(Fixtures.plan())).getAsJsonObject();
+    assertEquals(properties(yaml, "Plan"), plan.keySet());
+    assertEquals(properties(yaml, "PlannedStep"), plan.getAsJsonArray("steps").get(0).getAsJsonObject().keySet());
+    assertEquals(properties(yaml, "PlannedStep"), plan.getAsJsonArray("steps").get(1).getAsJsonObject().keySet());
   }
 
   private static Set<String> keys(String json) {

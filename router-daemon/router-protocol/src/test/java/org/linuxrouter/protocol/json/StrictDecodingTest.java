@@ -135,4 +135,26 @@ class StrictDecodingTest {
     });
     assertEquals(field + ": " + problem, e.getMessage());
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{}|steps|expected a value, got none",
+      "{'steps':[],'next':1}|next|expected only the fields steps, got an unknown field",
+      "{'steps':[{'action':'create link eth1.100'}]}|steps[0].network|expected a uuid or \"\" for a host-wide step,"
+          + " got none",
+      "{'steps':[{'network':'','action':''}]}|steps[0].action|expected 1..512 characters, got 0",
+      "{'steps':[{'network':''}]}|steps[0].action|expected a value, got none",
+      "{'steps':[{'network':null,'action':'x'}]}|steps[0].network|expected a string, got null",
+      "{'steps':[{'network':'host','action':'x'}]}|steps[0].network|expected a lower-case uuid like"
+          + " 3f2504e0-4f89-11d3-9a0c-0305e82c3301, got \"host\"",
+      "{'steps':[{'network':'','action':'x','why':'y'}]}|steps[0].why|expected only the fields network, action,"
+          + " got an unknown field",
+      "{'steps':[{'network':'','action':'a\\nb'}]}|steps[0].action|expected no control characters, got one at"
+          + " index 1",
+      "{'steps':{}}|steps|expected an array, got an object"})
+  void planRefusals(String body, String field, String problem) {
+    ValidationException e = assertThrows(ValidationException.class, () -> codec.decodePlan(json(body)));
+    assertEquals(field + ": " + problem, e.getMessage());
+    assertEquals(field, e.field());
+  }
 }

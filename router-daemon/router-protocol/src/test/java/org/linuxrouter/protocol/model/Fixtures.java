@@ -55,6 +55,12 @@ public final class Fixtures {
         .drifted(Arrays.asList(NETWORK)).build();
   }
 
+  /** One host-wide step and one for {@link #NETWORK}. */
+  public static Plan plan() {
+    return Plan.builder().addStep(PlannedStep.builder().action("set sysctl net.ipv4.ip_forward=1").build())
+        .addStep(PlannedStep.builder().network(NETWORK).action("create link bond0.100").build()).build();
+  }
+
   public static Problem problem() {
     return Problem.builder().title("invalid request").status(400).field("nics[0].mac")
         .detail("nics[0].mac: expected a unicast address, got all zeros").build();
