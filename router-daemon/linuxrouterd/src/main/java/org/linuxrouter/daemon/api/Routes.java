@@ -2,9 +2,12 @@ package org.linuxrouter.daemon.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.linuxrouter.daemon.kernel.Step;
 import org.linuxrouter.protocol.json.JsonCodec;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Plan;
+import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
 
@@ -42,7 +45,7 @@ final class Routes {
             return only("GET", method, () -> HttpResult.json(200, codec.encode(service.status())));
         }
         if (path.equals("/v1/plan")) {
-            return only("GET", method, () -> HttpResult.json(200, planJson(plans.plan())));
+            return only("GET", method, () -> HttpResult.json(200, codec.encode(plan(plans.plan()))));
         }
         if (path.equals(NETWORKS)) {
             return only("GET", method, () -> HttpResult.json(200, codec.encodeNetworkList(service.networks())));
@@ -99,19 +102,17 @@ final class Routes {
         return action.get();
     }
 
-    /** {"steps":[{"network":"...","action":"..."}]}: the shape openapi.yaml gives for GET /v1/plan. */
-    private static String planJson(List<org.linuxrouter.daemon.kernel.Step> steps) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (com.google.gson.stream.JsonWriter w = new com.google.gson.stream.JsonWriter(out)) {
-            w.beginObject().name("steps").beginArray();
-            for (org.linuxrouter.daemon.kernel.Step s : steps) {
-                w.beginObject().name("network").value(s.network()).name("action").value(s.describe()).endObject();
+    /** The steps as the protocol's Plan; a step of no network (host-wide or an orphan) has no uuid. */
+    private static Plan plan(List<Step> steps) {
+        Plan.Builder plan = Plan.builder();
+        for (Step s : steps) {
+            PlannedStep.Builder step = PlannedStep.builder().action(s.describe());
+            if (!s.network().isEmpty()) {
+                step.network(Uuid.parse("network", s.network()));
             }
-            w.endArray().endObject();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            plan.addStep(step.build());
         }
-        return out.toString();
+        return plan.build();
     }
 
     private static List<String> segments(String path) {

@@ -99,6 +99,15 @@ class ApiBadInputTest {
     }
 
     @Test
+    void metricsAreTheOneResourceServedUnsigned() {
+        HttpResponse<String> metrics = api.send(api.raw("GET", "/metrics", new byte[0], null));
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("\nlinuxrouter_networks 1\n"), metrics.body());
+        assertTrue(metrics.body().contains("linuxrouter_http_responses_total{code=\"200\"}"), metrics.body());
+        expectRefused(api.send(api.raw("GET", "/v1/networks", new byte[0], null)), 401, "unsigned list");
+    }
+
+    @Test
     void randomMutationsOfAValidRequestNeverCauseA5xx() {
         Random random = new Random(20261125);
         List<String> failures = new ArrayList<>();

@@ -119,6 +119,19 @@ class ApiTest {
         }
     }
 
+    @Test
+    void planShowsWhatAHandEditUndid() throws Exception {
+        try (ApiFixture api = new ApiFixture(state, true)) {
+            HttpRouterClient client = api.client();
+            client.putNetwork(spec(NET_A, 100, "10.1.1.1/24"));
+            assertTrue(client.plan().isEmpty());
+            api.kernel.deleteLinkByHand("eth1.100");
+            List<String> actions = client.plan().steps().stream().map(s -> s.action()).toList();
+            assertEquals(List.of("create link eth1.100", "add address 10.1.1.1/24 dev eth1.100"), actions);
+            assertEquals(NET_A, client.plan().steps().get(0).network().orElseThrow());
+        }
+    }
+
     static NetworkSpec spec(Uuid uuid, int vlan, String gateway) {
         return NetworkSpec.builder().uuid(uuid).segment(Segment.vlan(vlan)).gateway4(GatewayAddress.parse(gateway)).build();
     }
