@@ -1,0 +1,36 @@
+package org.linuxrouter.lrctl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.linuxrouter.protocol.client.RouterClientException;
+import org.linuxrouter.protocol.json.JsonCodec;
+import org.linuxrouter.protocol.model.RouterStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lrctl status}: the daemon's version, what it holds, when it last reconciled, and what drifted. */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Lrctl.Version.class,
+    description = "Show linuxrouterd's version, network and NIC counts, last reconcile and drifted networks.")
+final class StatusCommand implements Callable<Integer> {
+  @ParentCommand
+  Lrctl lrctl;
+
+  @Override
+  public Integer call() throws RouterClientException {
+    RouterStatus status = lrctl.client().status();
+    Output output = lrctl.output();
+    if (output.json()) {
+      output.json(new JsonCodec().encode(status));
+      return Exit.OK;
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("version", status.version());
+    fields.put("networks", Integer.toString(status.networks()));
+    fields.put("nics", Integer.toString(status.nics()));
+    fields.put("last reconcile", status.lastReconcile().map(Object::toString).orElse("never"));
+    fields.put("drifted", Text.uuids(status.drifted()));
+    output.fields(fields);
+    return Exit.OK;
+  }
+}

@@ -1,0 +1,138 @@
+package org.linuxrouter.lrctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.lrctl.TestDaemon.Answer;
+import org.linuxrouter.lrctl.TestDaemon.Run;
+import org.linuxrouter.protocol.json.JsonCodec;
+import org.linuxrouter.protocol.model.NetworkState;
+
+/** status, networks and show: the request each sends, and what it prints as text and as JSON. */
+class ReadCommandsTest {
+  private final JsonCodec codec = new JsonCodec();
+  private TestDaemon daemon;
+
+  @BeforeEach
+  void start(@TempDir Path dir) throws Exception {
+    daemon = new TestDaemon(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    daemon.close();
+  }
+
+  private static NetworkState applied() {
+    return Samples.state(Samples.network(), List.of(Samples.nicA(), Samples.nicB()), Samples.applied(3));
+  }
+
+  private static NetworkState failing() {
+    return Samples.state(Samples.otherNetwork(), List.of(), Samples.failing(2, 1, "trunk eth1 missing"));
+  }
+
+  @Test
+  void statusPrintsAlignedFields() {
+    daemon.answer(seen -> Answer.json(codec.encode(Samples.routerStatus())));
+    Run run = daemon.run("status");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of(
+        "version         0.1.0",
+        "networks        2",
+        "nics            3",
+        "last reconcile  2026-01-02T03:04:05Z",
+        "drifted         " + Samples.NET), run.outLines());
+    assertEquals(List.of("GET /v1/status"), daemon.requestLines());
+    assertTrue(daemon.seen().get(0).signed());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void statusJsonIsTheCodecsFormAndOptionsWorkOnEitherSide() {
+    daemon.answer(seen -> Answer.json(codec.encode(Samples.routerStatus())));
+    Run after = daemon.run("status", "--json");
+    Run before = daemon.run("--json", "status");
+    assertEquals(codec.encode(Samples.routerStatus()) + "\n", after.out());
+    assertEquals(after.out(), before.out());
+    assertEquals(Samples.routerStatus(), codec.decodeRouterStatus(after.out().strip()));
+  }
+
+  @Test
+  void networksIsATableSortedByUuid() {
+    daemon.answer(seen -> Answer.json(codec.encodeNetworkList(List.of(applied(), failing()))));
+    Run run = daemon.run("networks");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of(
+        "UUID                                  SEGMENT     TRUNK    GATEWAY                   NICS  APPLIED",
+        Samples.OTHER_NET + "  vlan://200  default  10.2.2.1/24               0     no",
+        Samples.NET + "  vlan://100  bond0    10.1.1.1/24,fd00:1::1/64  2     yes"), run.outLines());
+    assertEquals(List.of("GET /v1/networks"), daemon.requestLines());
+  }
+
+  @Test
+  void networksJsonAndTheEmptyCase() {
+    daemon.answer(seen -> Answer.json(codec.encodeNetworkList(List.of(applied()))));
+    assertEquals(List.of(applied()), codec.decodeNetworkList(daemon.run("networks", "--json").out().strip()));
+    daemon.answer(seen -> Answer.json(codec.encodeNetworkList(List.of())));
+    assertEquals("no networks\n", daemon.run("networks").out());
+    assertEquals("{\"networks\":[]}\n", daemon.run("networks", "--json").out());
+  }
+
+  @Test
+  void showPrintsSpecNicsAndConditions() {
+    daemon.answer(seen -> Answer.json(codec.encode(applied())));
+    Run run = daemon.run("show", Samples.NET.value());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of(
+        "network     " + Samples.NET,
+        "name        guest-a",
+        "segment     vlan://100",
+        "trunk       bond0",
+        "gateway4    10.1.1.1/24",
+        "gateway6    fd00:1::1/64",
+        "mtu         9000",
+        "proxy mode  interface",
+        "status      applied (revision 3)",
+        "",
+        "NIC                                   MAC                IPV4                       IPV6",
+        Samples.NIC_A + "  02:00:4c:4f:4f:50  203.0.113.10,203.0.113.11  2001:db8::10",
+        Samples.NIC_B + "  02:00:4c:4f:4f:51  203.0.113.20               -",
+        "",
+        "CONDITION  STATUS  REASON      SINCE                 MESSAGE",
+        "Applied    true    Reconciled  2026-01-02T03:04:05Z  kernel matches revision 3"), run.outLines());
+    assertEquals(List.of("GET /v1/networks/" + Samples.NET), daemon.requestLines());
+  }
+
+  @Test
+  void showOfAFailingNetworkSaysWhyAndJsonIsTheState() {
+    daemon.answer(seen -> Answer.json(codec.encode(failing())));
+    Run run = daemon.run("show", Samples.OTHER_NET.value());
+    assertEquals(List.of(
+        "network     " + Samples.OTHER_NET,
+        "segment     vlan://200",
+        "trunk       default",
+        "gateway4    10.2.2.1/24",
+        "mtu         trunk's",
+        "proxy mode  per-address",
+        "status      failing (revision 2, kernel at 1): trunk eth1 missing",
+        "",
+        "no nics"), run.outLines());
+    assertEquals(failing(), codec.decodeNetworkState(daemon.run("--json", "show", Samples.OTHER_NET.value())
+        .out().strip()));
+  }
+
+  @Test
+  void showOfAnUnknownNetworkFailsWithExit3() {
+    daemon.answer(seen -> Answer.empty(404));
+    Run run = daemon.run("show", Samples.NET.value());
+    assertEquals(3, run.exit());
+    assertEquals("lrctl: linuxrouterd at " + daemon.url() + " holds no network " + Samples.NET + "\n", run.err());
+    assertEquals("", run.out());
+  }
+}
