@@ -7,12 +7,10 @@ package com.cloud.cpu;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CPU {
     CPU() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public static class CPUArch {
         CPUArch() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

@@ -23,6 +23,5 @@ public class DeployDestination implements java.io.Serializable {
     }
 
     DeployDestination() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -7,17 +7,14 @@ package com.cloud.exception;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudException extends java.lang.Exception {
     public CloudException(java.lang.String p0) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 
     public CloudException(java.lang.String p0, java.lang.Throwable p1) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0, p1);
     }
 
     public CloudException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -8,6 +8,5 @@ package com.cloud.exception;
 public class InsufficientAddressCapacityException extends com.cloud.exception.InsufficientNetworkCapacityException {
     InsufficientAddressCapacityException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

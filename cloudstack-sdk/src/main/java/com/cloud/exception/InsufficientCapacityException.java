@@ -8,11 +8,9 @@ package com.cloud.exception;
 public abstract class InsufficientCapacityException extends com.cloud.exception.CloudException {
     protected InsufficientCapacityException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public InsufficientCapacityException(java.lang.String p0, java.lang.Class<?> p1, java.lang.Long p2) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 }

@@ -8,6 +8,5 @@ package com.cloud.exception;
 public class InsufficientNetworkCapacityException extends com.cloud.exception.InsufficientCapacityException {
     protected InsufficientNetworkCapacityException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

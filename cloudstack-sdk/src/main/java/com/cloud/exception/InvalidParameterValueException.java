@@ -7,7 +7,6 @@ package com.cloud.exception;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class InvalidParameterValueException extends com.cloud.utils.exception.CloudRuntimeException {
     public InvalidParameterValueException(java.lang.String p0) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 }

@@ -8,16 +8,13 @@ package com.cloud.exception;
 public class ManagementServerException extends com.cloud.exception.CloudException {
     public ManagementServerException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ManagementServerException(java.lang.String p0) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 
     public ManagementServerException(java.lang.String p0, java.lang.Throwable p1) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0, p1);
     }
 }

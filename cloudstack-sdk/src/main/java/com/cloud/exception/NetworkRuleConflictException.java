@@ -8,6 +8,5 @@ package com.cloud.exception;
 public class NetworkRuleConflictException extends com.cloud.exception.ManagementServerException {
     NetworkRuleConflictException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -8,6 +8,5 @@ package com.cloud.exception;
 public class ResourceAllocationException extends com.cloud.exception.ManagementServerException {
     ResourceAllocationException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

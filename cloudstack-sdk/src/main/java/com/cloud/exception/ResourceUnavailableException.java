@@ -7,12 +7,10 @@ package com.cloud.exception;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class ResourceUnavailableException extends com.cloud.exception.CloudException {
     public ResourceUnavailableException(java.lang.String p0, java.lang.Class<?> p1, long p2) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 
     public ResourceUnavailableException(java.lang.String p0, java.lang.Class<?> p1, long p2, java.lang.Throwable p3) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0, p3);
     }
 }

@@ -7,7 +7,6 @@ package com.cloud.exception;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StorageConflictException extends com.cloud.exception.ManagementServerException {
     public StorageConflictException(java.lang.String p0) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 }

@@ -7,7 +7,6 @@ package com.cloud.hypervisor;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Hypervisor {
     Hypervisor() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public static class HypervisorType {
@@ -18,7 +17,6 @@ public class Hypervisor {
         }
 
         HypervisorType() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

@@ -66,7 +66,6 @@ public interface Network extends org.apache.cloudstack.acl.ControlledEntity, com
         }
 
         Capability() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 
@@ -76,7 +75,6 @@ public interface Network extends org.apache.cloudstack.acl.ControlledEntity, com
 
     public static class IpAddresses {
         IpAddresses() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 
@@ -89,11 +87,9 @@ public interface Network extends org.apache.cloudstack.acl.ControlledEntity, com
         public static final com.cloud.network.Network.Provider ConfigDrive = null;
 
         public Provider(java.lang.String p0, boolean p1) {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
 
         public Provider(java.lang.String p0, boolean p1, boolean p2) {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
 
         public java.lang.String getName() {
@@ -127,7 +123,6 @@ public interface Network extends org.apache.cloudstack.acl.ControlledEntity, com
         }
 
         Service() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 

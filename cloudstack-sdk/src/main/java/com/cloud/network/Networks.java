@@ -7,7 +7,6 @@ package com.cloud.network;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Networks {
     Networks() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public enum AddressFormat {

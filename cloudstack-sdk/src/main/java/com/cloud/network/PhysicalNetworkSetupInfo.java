@@ -7,6 +7,5 @@ package com.cloud.network;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class PhysicalNetworkSetupInfo {
     PhysicalNetworkSetupInfo() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

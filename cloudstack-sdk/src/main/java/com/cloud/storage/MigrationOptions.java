@@ -7,6 +7,5 @@ package com.cloud.storage;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class MigrationOptions implements java.io.Serializable {
     MigrationOptions() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

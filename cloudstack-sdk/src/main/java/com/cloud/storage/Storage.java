@@ -7,7 +7,6 @@ package com.cloud.storage;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Storage {
     Storage() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public enum ImageFormat {

@@ -7,11 +7,9 @@ package com.cloud.utils;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Pair<T, U> implements java.io.Serializable {
     protected Pair() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public Pair(T p0, U p1) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public T first() {

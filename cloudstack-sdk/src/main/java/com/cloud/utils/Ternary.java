@@ -7,6 +7,5 @@ package com.cloud.utils;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Ternary<T, U, V> {
     Ternary() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

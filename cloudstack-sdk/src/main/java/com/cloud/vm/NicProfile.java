@@ -79,6 +79,5 @@ public class NicProfile implements org.apache.cloudstack.api.InternalIdentity, j
     }
 
     NicProfile() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -57,7 +57,6 @@ public interface VirtualMachineProfile {
         public static final com.cloud.vm.VirtualMachineProfile.Param VmPassword = null;
 
         Param() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

@@ -12,6 +12,5 @@ public class Answer extends com.cloud.agent.api.Command {
 
     Answer() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -7,7 +7,6 @@ package com.cloud.agent.api;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class Command {
     protected Command() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public abstract boolean executeInSequence();

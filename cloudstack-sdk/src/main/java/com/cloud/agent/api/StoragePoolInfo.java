@@ -7,6 +7,5 @@ package com.cloud.agent.api;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StoragePoolInfo {
     StoragePoolInfo() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

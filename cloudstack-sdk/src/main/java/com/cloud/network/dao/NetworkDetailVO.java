@@ -7,11 +7,9 @@ package com.cloud.network.dao;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class NetworkDetailVO implements org.apache.cloudstack.api.ResourceDetail {
     public NetworkDetailVO() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public NetworkDetailVO(long p0, java.lang.String p1, java.lang.String p2, boolean p3) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public long getId() {

@@ -8,7 +8,6 @@ package com.cloud.utils.component;
 public class AdapterBase extends com.cloud.utils.component.ComponentLifecycleBase implements com.cloud.utils.component.Adapter, com.cloud.utils.component.ComponentMethodInterceptable {
     public AdapterBase() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public static <T extends com.cloud.utils.component.Adapter> T getAdapterByName(java.util.List<T> p0, java.lang.String p1) {

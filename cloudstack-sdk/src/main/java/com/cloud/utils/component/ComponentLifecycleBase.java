@@ -12,7 +12,6 @@ public class ComponentLifecycleBase implements com.cloud.utils.component.Compone
     protected java.util.Map<java.lang.String, java.lang.Object> _configParams;
 
     public ComponentLifecycleBase() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public java.lang.String getName() {

@@ -8,6 +8,5 @@ package com.cloud.utils.component;
 public class ManagerBase extends com.cloud.utils.component.ComponentLifecycleBase implements com.cloud.utils.component.ComponentMethodInterceptable {
     public ManagerBase() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

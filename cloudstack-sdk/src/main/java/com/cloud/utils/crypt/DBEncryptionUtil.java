@@ -15,6 +15,5 @@ public class DBEncryptionUtil {
     }
 
     DBEncryptionUtil() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

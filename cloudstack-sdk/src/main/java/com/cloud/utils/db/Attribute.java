@@ -7,6 +7,5 @@ package com.cloud.utils.db;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Attribute {
     Attribute() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -7,22 +7,17 @@ package com.cloud.utils.db;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class Filter {
     public Filter(java.lang.Class<?> p0, java.lang.String p1, boolean p2, java.lang.Long p3, java.lang.Long p4) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public Filter(java.lang.Class<?> p0, java.lang.String p1, boolean p2) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public Filter(long p0) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public Filter(java.lang.Long p0, java.lang.Long p1) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public Filter(com.cloud.utils.db.Filter p0) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -16,7 +16,6 @@ public abstract class GenericDaoBase<T, ID extends java.io.Serializable> extends
 
     protected GenericDaoBase() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public T createForUpdate(ID p0) {

@@ -8,7 +8,6 @@ package com.cloud.utils.db;
 public class GenericSearchBuilder<T, K> extends com.cloud.utils.db.SearchBase<com.cloud.utils.db.GenericSearchBuilder<T, K>, T, K> {
     protected GenericSearchBuilder(java.lang.Class<T> p0, java.lang.Class<K> p1) {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public com.cloud.utils.db.GenericSearchBuilder<T, K> and(java.lang.String p0, java.lang.Object p1, com.cloud.utils.db.SearchCriteria.Op p2) {
@@ -77,7 +76,6 @@ public class GenericSearchBuilder<T, K> extends com.cloud.utils.db.SearchBase<co
 
     public class Preset {
         Preset() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

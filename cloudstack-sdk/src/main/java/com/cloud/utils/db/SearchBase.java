@@ -31,6 +31,5 @@ public abstract class SearchBase<J extends com.cloud.utils.db.SearchBase<?, T, K
     }
 
     SearchBase() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

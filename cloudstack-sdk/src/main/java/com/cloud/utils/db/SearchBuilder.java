@@ -9,6 +9,5 @@ public class SearchBuilder<T> extends com.cloud.utils.db.GenericSearchBuilder<T,
     @java.lang.SuppressWarnings({"unchecked", "rawtypes"})
     SearchBuilder() {
         super((java.lang.Class) null, (java.lang.Class) null);
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -23,7 +23,6 @@ public class SearchCriteria<K> {
     }
 
     SearchCriteria() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public enum Op {

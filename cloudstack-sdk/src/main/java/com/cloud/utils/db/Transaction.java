@@ -23,6 +23,5 @@ public class Transaction {
     }
 
     Transaction() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

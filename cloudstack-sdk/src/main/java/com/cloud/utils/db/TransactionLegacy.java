@@ -45,6 +45,5 @@ public class TransactionLegacy implements java.io.Closeable {
     }
 
     TransactionLegacy() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -7,18 +7,15 @@ package com.cloud.utils.exception;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudRuntimeException extends java.lang.RuntimeException implements com.cloud.utils.exception.ErrorContext {
     public CloudRuntimeException(java.lang.String p0) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0);
     }
 
     public CloudRuntimeException(java.lang.String p0, java.lang.Throwable p1) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p0, p1);
     }
 
     protected CloudRuntimeException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public com.cloud.utils.exception.CloudRuntimeException add(java.lang.Class<?> p0, java.lang.String p1) {
@@ -27,7 +24,6 @@ public class CloudRuntimeException extends java.lang.RuntimeException implements
 
     public CloudRuntimeException(java.lang.Throwable p0) {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public java.util.List<com.cloud.utils.Pair<java.lang.Class<?>, java.lang.String>> getEntitiesInError() {

@@ -11,6 +11,5 @@ public class Ip implements java.io.Serializable, java.lang.Comparable<com.cloud.
     }
 
     Ip() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -25,7 +25,6 @@ public interface AlertService {
         }
 
         AlertType() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

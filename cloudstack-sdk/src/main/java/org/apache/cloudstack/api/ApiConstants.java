@@ -34,6 +34,5 @@ public class ApiConstants {
     public static final java.lang.String KEYWORD = "keyword";
 
     ApiConstants() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -8,7 +8,6 @@ package org.apache.cloudstack.api;
 public abstract class BaseAsyncCmd extends org.apache.cloudstack.api.BaseCmd {
     public BaseAsyncCmd() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public abstract java.lang.String getEventType();

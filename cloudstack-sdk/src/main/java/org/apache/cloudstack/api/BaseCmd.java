@@ -9,7 +9,6 @@ public abstract class BaseCmd {
     protected transient org.apache.logging.log4j.Logger logger;
 
     public BaseCmd() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public abstract void execute() throws com.cloud.exception.ResourceUnavailableException, com.cloud.exception.InsufficientCapacityException, org.apache.cloudstack.api.ServerApiException, com.cloud.exception.ConcurrentOperationException, com.cloud.exception.ResourceAllocationException, com.cloud.exception.NetworkRuleConflictException;

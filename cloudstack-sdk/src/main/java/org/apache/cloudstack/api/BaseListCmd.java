@@ -8,7 +8,6 @@ package org.apache.cloudstack.api;
 public abstract class BaseListCmd extends org.apache.cloudstack.api.BaseCmd implements org.apache.cloudstack.api.IBaseListCmd {
     public BaseListCmd() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public java.lang.String getKeyword() {

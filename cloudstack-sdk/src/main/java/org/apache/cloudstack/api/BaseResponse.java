@@ -7,11 +7,9 @@ package org.apache.cloudstack.api;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class BaseResponse implements org.apache.cloudstack.api.ResponseObject {
     public BaseResponse() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public BaseResponse(java.lang.String p0) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public final java.lang.String getResponseName() {

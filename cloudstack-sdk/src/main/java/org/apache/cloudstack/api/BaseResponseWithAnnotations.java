@@ -8,6 +8,5 @@ package org.apache.cloudstack.api;
 public abstract class BaseResponseWithAnnotations extends org.apache.cloudstack.api.BaseResponse {
     public BaseResponseWithAnnotations() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -8,6 +8,5 @@ package org.apache.cloudstack.api;
 public abstract class BaseResponseWithAssociatedNetwork extends org.apache.cloudstack.api.BaseResponseWithAnnotations {
     public BaseResponseWithAssociatedNetwork() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

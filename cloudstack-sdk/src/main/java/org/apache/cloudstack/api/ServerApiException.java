@@ -8,16 +8,13 @@ package org.apache.cloudstack.api;
 public class ServerApiException extends com.cloud.utils.exception.CloudRuntimeException {
     public ServerApiException() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ServerApiException(org.apache.cloudstack.api.ApiErrorCode p0, java.lang.String p1) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p1);
     }
 
     public ServerApiException(org.apache.cloudstack.api.ApiErrorCode p0, java.lang.String p1, java.lang.Throwable p2) {
-        super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
+        super(p1, p2);
     }
 }

@@ -8,7 +8,6 @@ package org.apache.cloudstack.backup;
 public interface Backup extends org.apache.cloudstack.acl.ControlledEntity, org.apache.cloudstack.api.InternalIdentity, org.apache.cloudstack.api.Identity {
     public static class VolumeInfo {
         VolumeInfo() {
-            throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
         }
     }
 }

@@ -19,6 +19,5 @@ public class CallContext {
     }
 
     CallContext() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

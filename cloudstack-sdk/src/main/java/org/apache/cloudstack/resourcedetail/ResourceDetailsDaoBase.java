@@ -8,7 +8,6 @@ package org.apache.cloudstack.resourcedetail;
 public abstract class ResourceDetailsDaoBase<R extends org.apache.cloudstack.api.ResourceDetail> extends com.cloud.utils.db.GenericDaoBase<R, java.lang.Long> implements org.apache.cloudstack.resourcedetail.ResourceDetailsDao<R> {
     public ResourceDetailsDaoBase() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public R findDetail(long p0, java.lang.String p1) {

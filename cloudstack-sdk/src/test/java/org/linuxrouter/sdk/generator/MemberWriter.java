@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes one kept member as Java source: the listing line's exact signature, a body that throws. */
+/**
+ * Writes one kept member as Java source: the listing line's exact signature; a method body that throws, and a
+ * constructor body that completes normally (at most a typed {@code super(...)} call), so that plugin classes
+ * extending an SDK class (AdapterBase, BaseCmd, GenericDaoBase, BaseResponse) can be instantiated in their unit
+ * tests, while any CloudStack behaviour they reach still fails loudly.
+ */
 final class MemberWriter {
     private final Plan plan;
     private final ConstantValues constants;
     private final AnnotationMeta annotations;
+    private final ThrowableForwarding forwarding;
 
-    MemberWriter(Plan plan, ConstantValues constants, AnnotationMeta annotations) {
+    MemberWriter(Model model, Plan plan, ConstantValues constants, AnnotationMeta annotations) {
         this.plan = plan;
         this.constants = constants;
         this.annotations = annotations;
+        this.forwarding = new ThrowableForwarding(model, plan);
     }
 
     /** Source lines (unindented) for {@code m}, a member of a type of kind {@code kind}. */
@@ -32,14 +39,19 @@ final class MemberWriter {
             return List.of(signature + ";");
         }
         List<String> lines = new ArrayList<>();
-        if (m.isConstructor()) {
+        java.util.Optional<List<String>> forwarded = m.isConstructor() ? forwarding.superArguments(m)
+                : java.util.Optional.empty();
+        if (m.isConstructor() && forwarded.isEmpty()) {
             suppressRawCasts(m.owner()).ifPresent(lines::add);
         }
         lines.add(signature + " {");
-        if (m.isConstructor()) {
+        if (forwarded.isPresent()) {
+            lines.add("    super(" + String.join(", ", forwarded.get()) + ");");
+        } else if (m.isConstructor()) {
             superLine(m.owner()).ifPresent(s -> lines.add("    " + s));
+        } else {
+            lines.add("    " + Values.THROW);
         }
-        lines.add("    " + Values.THROW);
         lines.add("}");
         return lines;
     }
@@ -50,7 +62,6 @@ final class MemberWriter {
         suppressRawCasts(type).ifPresent(lines::add);
         lines.add(TypeText.simpleName(type) + "() {");
         superLine(type).ifPresent(s -> lines.add("    " + s));
-        lines.add("    " + Values.THROW);
         lines.add("}");
         return lines;
     }

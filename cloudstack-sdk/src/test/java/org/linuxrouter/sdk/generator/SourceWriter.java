@@ -19,7 +19,7 @@ final class SourceWriter {
         this.model = model;
         this.plan = plan;
         this.annotations = annotations;
-        this.members = new MemberWriter(plan, constants, annotations);
+        this.members = new MemberWriter(model, plan, constants, annotations);
     }
 
     /** The whole file for a top-level type. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Source expressions for field initializers and super constructor arguments. */
 final class Values {
-    /** Every generated body throws this, so nothing can run against the SDK by mistake. */
+    /** Every generated method body throws this, so no CloudStack behaviour can run against the SDK by mistake. */
     static final String THROW = "throw new java.lang.UnsupportedOperationException("
             + "\"cloudstack-sdk is compile-only: CloudStack provides this at runtime\");";
 

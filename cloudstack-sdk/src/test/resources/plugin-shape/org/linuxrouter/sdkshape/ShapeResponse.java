@@ -16,6 +16,5 @@ public class ShapeResponse extends BaseResponse {
 
     public ShapeResponse() {
         super("shape");
-        setObjectName("shape");
     }
 }

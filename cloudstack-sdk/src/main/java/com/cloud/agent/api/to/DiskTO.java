@@ -7,6 +7,5 @@ package com.cloud.agent.api.to;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class DiskTO {
     DiskTO() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

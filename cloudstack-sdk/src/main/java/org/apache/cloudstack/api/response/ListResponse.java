@@ -8,7 +8,6 @@ package org.apache.cloudstack.api.response;
 public class ListResponse<T extends org.apache.cloudstack.api.ResponseObject> extends org.apache.cloudstack.api.BaseResponse {
     public ListResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public void setResponses(java.util.List<T> p0) {

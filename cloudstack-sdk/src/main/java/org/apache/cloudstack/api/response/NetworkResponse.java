@@ -36,6 +36,5 @@ public class NetworkResponse extends org.apache.cloudstack.api.BaseResponseWithA
 
     NetworkResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

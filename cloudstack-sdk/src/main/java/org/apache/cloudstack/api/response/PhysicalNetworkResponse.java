@@ -12,6 +12,5 @@ public class PhysicalNetworkResponse extends org.apache.cloudstack.api.BaseRespo
 
     PhysicalNetworkResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

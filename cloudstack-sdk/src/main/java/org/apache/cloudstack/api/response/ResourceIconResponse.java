@@ -8,6 +8,5 @@ package org.apache.cloudstack.api.response;
 public class ResourceIconResponse extends org.apache.cloudstack.api.BaseResponse {
     ResourceIconResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -12,6 +12,5 @@ public class StoragePoolResponse extends org.apache.cloudstack.api.BaseResponseW
 
     StoragePoolResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

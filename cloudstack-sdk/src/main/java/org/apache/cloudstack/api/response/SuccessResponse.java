@@ -16,11 +16,9 @@ public class SuccessResponse extends org.apache.cloudstack.api.BaseResponse {
 
     public SuccessResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public SuccessResponse(java.lang.String p0) {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -12,6 +12,5 @@ public class ZoneResponse extends org.apache.cloudstack.api.BaseResponseWithAnno
 
     ZoneResponse() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

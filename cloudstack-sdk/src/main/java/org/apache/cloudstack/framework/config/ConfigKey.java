@@ -11,59 +11,45 @@ public class ConfigKey<T> {
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, java.util.List<org.apache.cloudstack.framework.config.ConfigKey.Scope> p6) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6, java.lang.String p7) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Kind p6, java.lang.String p7) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.String p0, java.lang.Class<T> p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, java.lang.String p6) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6, T p7) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, java.util.List<org.apache.cloudstack.framework.config.ConfigKey.Scope> p6, T p7) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6, T p7, java.lang.String p8) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6, T p7, java.lang.String p8, java.lang.String p9, com.cloud.utils.Ternary<java.lang.String, java.lang.String, java.lang.Long> p10, com.cloud.utils.Pair<java.lang.String, java.lang.Long> p11) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, org.apache.cloudstack.framework.config.ConfigKey.Scope p6, T p7, java.lang.String p8, java.lang.String p9, com.cloud.utils.Ternary<java.lang.String, java.lang.String, java.lang.Long> p10, com.cloud.utils.Pair<java.lang.String, java.lang.Long> p11, org.apache.cloudstack.framework.config.ConfigKey.Kind p12, java.lang.String p13) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, java.util.List<org.apache.cloudstack.framework.config.ConfigKey.Scope> p6, T p7, java.lang.String p8, java.lang.String p9, com.cloud.utils.Ternary<java.lang.String, java.lang.String, java.lang.Long> p10, com.cloud.utils.Pair<java.lang.String, java.lang.Long> p11, org.apache.cloudstack.framework.config.ConfigKey.Kind p12, java.lang.String p13) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public ConfigKey(java.lang.Class<T> p0, java.lang.String p1, java.lang.String p2, java.lang.String p3, java.lang.String p4, boolean p5, java.lang.String p6) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public T value() {

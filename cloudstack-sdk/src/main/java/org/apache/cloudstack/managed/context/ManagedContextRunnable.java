@@ -7,7 +7,6 @@ package org.apache.cloudstack.managed.context;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class ManagedContextRunnable implements java.lang.Runnable {
     public ManagedContextRunnable() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public void run() {

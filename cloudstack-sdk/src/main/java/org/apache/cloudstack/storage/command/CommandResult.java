@@ -7,6 +7,5 @@ package org.apache.cloudstack.storage.command;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CommandResult {
     public CommandResult() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -7,11 +7,9 @@ package org.apache.cloudstack.storage.datastore.db;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class StoragePoolDetailVO implements org.apache.cloudstack.api.ResourceDetail {
     public StoragePoolDetailVO(long p0, java.lang.String p1, java.lang.String p2, boolean p3) {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public StoragePoolDetailVO() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public long getId() {

@@ -103,6 +103,5 @@ public class StoragePoolVO implements com.cloud.storage.StoragePool {
     }
 
     StoragePoolVO() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

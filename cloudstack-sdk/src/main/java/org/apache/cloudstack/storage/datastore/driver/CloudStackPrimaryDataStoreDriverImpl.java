@@ -7,7 +7,6 @@ package org.apache.cloudstack.storage.datastore.driver;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class CloudStackPrimaryDataStoreDriverImpl implements org.apache.cloudstack.engine.subsystem.api.storage.PrimaryDataStoreDriver {
     public CloudStackPrimaryDataStoreDriverImpl() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public java.util.Map<java.lang.String, java.lang.String> getCapabilities() {

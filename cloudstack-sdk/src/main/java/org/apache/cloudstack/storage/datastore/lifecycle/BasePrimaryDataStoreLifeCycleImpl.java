@@ -9,7 +9,6 @@ public class BasePrimaryDataStoreLifeCycleImpl {
     protected org.apache.logging.log4j.Logger logger;
 
     public BasePrimaryDataStoreLifeCycleImpl() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public void changeStoragePoolScopeToZone(org.apache.cloudstack.engine.subsystem.api.storage.DataStore p0, org.apache.cloudstack.engine.subsystem.api.storage.ClusterScope p1, com.cloud.hypervisor.Hypervisor.HypervisorType p2) {

@@ -8,7 +8,6 @@ package org.apache.cloudstack.storage.datastore.lifecycle;
 public class CloudStackPrimaryDataStoreLifeCycleImpl extends org.apache.cloudstack.storage.datastore.lifecycle.BasePrimaryDataStoreLifeCycleImpl implements org.apache.cloudstack.engine.subsystem.api.storage.PrimaryDataStoreLifeCycle {
     public CloudStackPrimaryDataStoreLifeCycleImpl() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public org.apache.cloudstack.engine.subsystem.api.storage.DataStore initialize(java.util.Map<java.lang.String, java.lang.Object> p0) {

@@ -7,7 +7,6 @@ package org.apache.cloudstack.storage.datastore.provider;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public class DefaultHostListener implements org.apache.cloudstack.engine.subsystem.api.storage.HypervisorHostListener {
     public DefaultHostListener() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public boolean hostAdded(long p0) {

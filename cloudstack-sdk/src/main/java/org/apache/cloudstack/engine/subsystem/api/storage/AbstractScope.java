@@ -7,7 +7,6 @@ package org.apache.cloudstack.engine.subsystem.api.storage;
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public abstract class AbstractScope implements org.apache.cloudstack.engine.subsystem.api.storage.Scope {
     public AbstractScope() {
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public boolean isSameScope(org.apache.cloudstack.engine.subsystem.api.storage.Scope p0) {

@@ -8,7 +8,6 @@ package org.apache.cloudstack.engine.subsystem.api.storage;
 public class ClusterScope extends org.apache.cloudstack.engine.subsystem.api.storage.AbstractScope {
     public ClusterScope(java.lang.Long p0, java.lang.Long p1, java.lang.Long p2) {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public com.cloud.storage.ScopeType getScopeType() {

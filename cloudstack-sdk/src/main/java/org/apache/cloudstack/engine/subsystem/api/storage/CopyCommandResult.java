@@ -8,6 +8,5 @@ package org.apache.cloudstack.engine.subsystem.api.storage;
 public class CopyCommandResult extends org.apache.cloudstack.storage.command.CommandResult {
     CopyCommandResult() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

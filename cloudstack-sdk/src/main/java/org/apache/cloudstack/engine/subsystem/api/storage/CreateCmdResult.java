@@ -8,6 +8,5 @@ package org.apache.cloudstack.engine.subsystem.api.storage;
 public class CreateCmdResult extends org.apache.cloudstack.storage.command.CommandResult {
     CreateCmdResult() {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 }

@@ -8,7 +8,6 @@ package org.apache.cloudstack.engine.subsystem.api.storage;
 public class ZoneScope extends org.apache.cloudstack.engine.subsystem.api.storage.AbstractScope {
     public ZoneScope(java.lang.Long p0) {
         super();
-        throw new java.lang.UnsupportedOperationException("cloudstack-sdk is compile-only: CloudStack provides this at runtime");
     }
 
     public com.cloud.storage.ScopeType getScopeType() {
