@@ -1,7 +1,6 @@
 package org.linuxrouter.lrctl;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +52,13 @@ final class LocalDaemon {
   }
 
   static URI listenUrl(ListenAddress listen, boolean tls) {
-    InetAddress address = listen.address();
-    String host;
-    if (listen.isWildcard()) {
-      // A socket bound to :: may be IPv6-only (net.ipv6.bindv6only), so it is reached at ::1, not 127.0.0.1.
-      host = address instanceof Inet6Address ? "[::1]" : "127.0.0.1";
-    } else {
-      host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    String scheme = tls ? "https://" : "http://";
+    if (!listen.isWildcard()) {
+      return URI.create(scheme + listen);
     }
-    return URI.create((tls ? "https" : "http") + "://" + host + ":" + listen.port());
+    // A socket bound to :: may be IPv6-only (net.ipv6.bindv6only), so it is reached at ::1, not 127.0.0.1.
+    String loopback = listen.address() instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+    return URI.create(scheme + loopback + ":" + listen.port());
   }
 
   /** The daemon's certificate, read from its keystore; needs no running daemon. */
