@@ -66,7 +66,7 @@ public final class Daemon implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Optional<ServerIdentity> identity = config.tls()
                 ? Optional.of(new KeyStoreFile(config.keystore()).loadOrCreate(() -> SelfSignedIssuer.system()
-                        .issue(Hostname.local(), Optional.of(config.listen().address()))))
+                        .issue(Hostname.forCertificate(), Optional.of(config.listen().address()))))
                 : Optional.empty();
         RouterSecret secret = new SecretFile(config.secretFile()).loadOrCreate();
         Optional<String> uplink = config.uplinkInterface().map(Object::toString);

@@ -18,12 +18,28 @@ public final class Hostname {
   private Hostname() {
   }
 
+  /** What the certificate names when the host has no usable name (unset is "(none)" in the kernel). */
+  public static final String FALLBACK = "linuxrouterd";
+
   /** This machine's host name (uname nodename). */
   public static String local() {
     try {
       return check(Files.readString(KERNEL_HOSTNAME, StandardCharsets.US_ASCII).strip());
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the host name from " + KERNEL_HOSTNAME + ": " + e, e);
+    }
+  }
+
+  /**
+   * The host name for a certificate: {@link #local()}, or {@link #FALLBACK} when the host's name is unset or not a
+   * DNS name. CloudStack pins the certificate's fingerprint, so its names are informational and must not stop
+   * the daemon from starting.
+   */
+  public static String forCertificate() {
+    try {
+      return local();
+    } catch (IllegalArgumentException e) {
+      return FALLBACK;
     }
   }
 

@@ -34,6 +34,8 @@ public record GuestJava(Path java, Path consoleLauncher, List<Path> classpath, L
 
     /** The system property the build sets to the copied console-standalone jar (see this module's pom). */
     public static final String CONSOLE_JAR_PROPERTY = "linuxrouter.junit.console.jar";
+    /** Tells in-guest code the test class path, so it can start more JVMs (a daemon) with the same classes. */
+    public static final String GUEST_CLASSPATH_PROPERTY = "linuxrouter.guest.classpath";
     private static final Pattern CLASS_NAME = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]{0,5}[mg]");
@@ -69,11 +71,14 @@ public record GuestJava(Path java, Path consoleLauncher, List<Path> classpath, L
                 "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp"));
         systemProperties.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> argv.add("-D" + e.getKey() + "=" + e.getValue()));
+        String joined = classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        if (!classpath.isEmpty()) {
+            argv.add("-D" + GUEST_CLASSPATH_PROPERTY + "=" + joined);
+        }
         argv.addAll(List.of("-jar", consoleLauncher.toString(), "execute", "--disable-banner",
                 "--disable-ansi-colors", "--details=tree", "--fail-if-no-tests"));
         if (!classpath.isEmpty()) {
-            argv.add("--class-path=" + classpath.stream().map(Path::toString)
-                    .collect(Collectors.joining(File.pathSeparator)));
+            argv.add("--class-path=" + joined);
         }
         argv.addAll(selectors);
         argv.addAll(filters);
@@ -81,6 +86,11 @@ public record GuestJava(Path java, Path consoleLauncher, List<Path> classpath, L
             argv.add("--reports-dir=" + reportsDir);
         }
         return List.copyOf(argv);
+    }
+
+    /** Inside the guest: the class path the tests run with (outside it, this JVM's own). */
+    public static String guestClasspath() {
+        return System.getProperty(GUEST_CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
     }
 
     /** The jar the build copied (system property {@value #CONSOLE_JAR_PROPERTY}), checked to exist. */

@@ -1,0 +1,140 @@
+package org.linuxrouter.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.linuxrouter.daemon.tls.KeyStoreFile;
+import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.protocol.client.CertificateFingerprint;
+import org.linuxrouter.protocol.client.HttpRouterClient;
+import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.protocol.client.RouterClientConfig;
+import org.linuxrouter.protocol.client.RouterClientException;
+import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.uml.GuestJava;
+
+/**
+ * linuxrouterd as its own process inside the router namespace, the way systemd runs it: foreground, logging to
+ * stdout (here a file), state and keys under a lab directory. Can be killed with SIGKILL and started again.
+ */
+public final class DaemonProcess implements AutoCloseable {
+
+    public static final int PORT = 8443;
+
+    private final Netns router;
+    private final Path dir;
+    private final Path config;
+    private Process process;
+    private int starts;
+
+    public DaemonProcess(Netns router, Path dir) {
+        this.router = router;
+        this.dir = dir;
+        this.config = dir.resolve("linuxrouterd.conf");
+        write(config, String.join("\n",
+                "# the lab router: API on the management veth, trunk eth1, uplink eth0",
+                "listen = " + LabTopology.MGMT_ROUTER + ":" + PORT,
+                "tls = on",
+                "tls_keystore = " + dir.resolve("tls/linuxrouterd.p12"),
+                "secret_file = " + dir.resolve("secret"),
+                "state_dir = " + dir.resolve("state"),
+                "trunk_interface = eth1",
+                "uplink_interface = eth0",
+                "resync_interval = 1s",
+                "log_level = info", ""));
+    }
+
+    public Path config() {
+        return config;
+    }
+
+    public Path log() {
+        return dir.resolve("linuxrouterd-" + starts + ".log");
+    }
+
+    /** Starts the daemon and waits until its API answers (a JVM starts slowly in UML). */
+    public void start(Duration timeout) throws InterruptedException {
+        starts++;
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", router.name(), javaBinary(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-cp", GuestJava.guestClasspath(), "org.linuxrouter.daemon.Main", "--config", config.toString()));
+        try {
+            process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start linuxrouterd: " + argv, e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("linuxrouterd exited with " + process.exitValue() + ":\n" + read(log()));
+            }
+            if (Files.exists(dir.resolve("secret")) && Files.exists(dir.resolve("tls/linuxrouterd.p12")) && answers()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("linuxrouterd did not answer within " + timeout + ":\n" + read(log()));
+    }
+
+    /** SIGKILL: no shutdown hook runs, exactly like a crash or a power cut of the process. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        // ip netns exec execs java, so the child is the JVM itself; nothing else is left behind
+    }
+
+    /** A client as CloudStack's plugin makes one: the router's URL, the shared secret, the pinned certificate. */
+    public RouterClient client() {
+        String fingerprint = new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).load().fingerprint();
+        return new HttpRouterClient(RouterClientConfig.builder()
+                .baseUrl(URI.create("https://" + LabTopology.MGMT_ROUTER + ":" + PORT))
+                .secret(new SecretFile(dir.resolve("secret")).load())
+                .pin(CertificateFingerprint.parse(fingerprint))
+                .requestTimeout(Duration.ofSeconds(60)).build());
+    }
+
+    private boolean answers() {
+        try {
+            client().status();
+            return true;
+        } catch (RouterClientException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: the daemon's shutdown hook stops it cleanly
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "(no log)";
+        } catch (IOException e) {
+            return "(unreadable log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.linuxrouter.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.protocol.model.GatewayAddress;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.testkit.net.Netns;
+
+/**
+ * The whole router in the 802.1Q kernel (runs inside UML through {@link VlanLabTest}): linuxrouterd as a process
+ * in its namespace, driven over HTTPS like CloudStack drives it, proven with pings and read back with iproute2.
+ * One scenario in order: each step builds on the state the previous one left.
+ */
+@Tag("vlan")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RouterLabTest {
+
+    private static final Duration START = Duration.ofSeconds(120);
+
+    private LabTopology lab;
+    private DaemonProcess daemon;
+    private RouterClient client;
+
+    @BeforeAll
+    void start() throws Exception {
+        lab = LabTopology.build();
+        daemon = new DaemonProcess(lab.router, Files.createTempDirectory("lrlab"));
+        daemon.start(START);
+        client = daemon.client();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoNetworksAreAppliedAsCloudStackSendsThem() throws Exception {
+        assertApplied(client.putNetwork(LabNetworks.publicNetwork()));
+        assertApplied(client.putNic(LabNetworks.PUBLIC, LabNetworks.vm1(lab.vm1)));
+        assertApplied(client.putNetwork(LabNetworks.privateNetwork()));
+        assertApplied(client.putNic(LabNetworks.PRIVATE, LabNetworks.vm2(lab.vm2)));
+
+        JsonNode vlan = lab.router.ip().link("eth1.100");
+        assertEquals("vlan", vlan.path("linkinfo").path("info_kind").asText());
+        assertEquals(100, vlan.path("linkinfo").path("info_data").path("id").asInt());
+        assertEquals("802.1Q", vlan.path("linkinfo").path("info_data").path("protocol").asText());
+        assertTrue(addresses("eth1.100").containsAll(List.of("198.51.100.129/25", "2001:db8:0:1:8000::1/65")));
+        assertEquals(200, lab.router.ip().link("eth1.200").path("linkinfo").path("info_data").path("id").asInt());
+        assertEquals("1", sysctl("net.ipv4.ip_forward"));
+    }
+
+    @Test
+    @Order(2)
+    void vmsReachTheirGatewayAndEachOtherAcrossVlans() {
+        assertTrue(LabTopology.ping(lab.vm1, "198.51.100.129"), "vm1 -> its gateway");
+        assertTrue(LabTopology.ping(lab.vm2, "10.2.2.1"), "vm2 -> its gateway");
+        assertTrue(LabTopology.ping(lab.vm1, "10.2.2.10"), "vm1 (VLAN 100) -> vm2 (VLAN 200)");
+        assertTrue(LabTopology.ping(lab.vm2, "198.51.100.130"), "vm2 (VLAN 200) -> vm1 (VLAN 100)");
+    }
+
+    @Test
+    @Order(3)
+    void upstreamReachesAPublicVmThroughItsPerAddressProxyEntry() {
+        assertEquals("0", sysctl("net.ipv4.conf.eth0.proxy_arp"), "no interface-wide proxy ARP in this mode");
+        assertTrue(proxies().contains("198.51.100.130"), proxies().toString());
+        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "upstream -> vm1 by proxy ARP");
+    }
+
+    @Test
+    @Order(4)
+    void upstreamReachesThePublicVmOverIpv6ThroughNdpProxy() {
+        assertTrue(proxies().contains("2001:db8:0:1:8000::2"), proxies().toString());
+        assertEquals("1", sysctl("net.ipv6.conf.eth0.proxy_ndp"));
+        assertTrue(LabTopology.ping(lab.upstream, "2001:db8:0:1:8000::2"), "upstream -> vm1 by NDP proxy");
+    }
+
+    @Test
+    @Order(5)
+    void deletingANetworkRemovesAllItCreatedAndNothingElse() throws Exception {
+        RouterState before = RouterState.of(lab.router);
+        assertApplied(client.putNetwork(LabNetworks.recipeNetwork()));
+        assertApplied(client.putNic(LabNetworks.RECIPE, LabNetworks.vm3(lab.vm3)));
+        assertEquals("1", sysctl("net.ipv4.conf.eth0.proxy_arp"), "the recipe's interface-wide proxy ARP");
+        assertFalse(proxies().contains("198.51.100.66"), "interface mode needs no per-address entry");
+        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.66"), "upstream -> vm3 by interface-wide proxy ARP");
+        assertTrue(LabTopology.ping(lab.vm3, "198.51.100.130"), "vm3 -> vm1");
+
+        client.deleteNetwork(LabNetworks.RECIPE);
+        assertEquals(before, RouterState.of(lab.router));
+        assertEquals("0", sysctl("net.ipv4.conf.eth0.proxy_arp"));
+        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "the other networks still work");
+    }
+
+    @Test
+    @Order(6)
+    void aHandDeletedVlanInterfaceIsBackWithinTwoSeconds() throws Exception {
+        lab.router.ip().run("link", "del", "eth1.100");
+        long start = System.nanoTime();
+        while (!addresses("eth1.100").contains("198.51.100.129/25")) {
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "eth1.100 never came back");
+            Thread.sleep(20);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println("hand-deleted eth1.100 restored in " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) <= 0, "restored in " + took.toMillis() + " ms");
+        assertTrue(LabTopology.ping(lab.vm1, "10.2.2.10"));
+    }
+
+    @Test
+    @Order(7)
+    void aDaemonKilledDuringAnApplyConvergesAfterRestart() throws Exception {
+        AtomicInteger acknowledged = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int vlan = 1000; vlan < 1030; vlan++) {
+                try {
+                    client.putNetwork(burstNetwork(vlan));
+                    acknowledged.incrementAndGet();
+                } catch (Exception e) {
+                    return; // the daemon died under us: expected
+                }
+            }
+        });
+        writer.start();
+        while (acknowledged.get() < 3 && writer.isAlive()) {
+            Thread.sleep(5);
+        }
+        daemon.kill();
+        writer.join();
+        int acked = acknowledged.get();
+
+        daemon.start(START);
+        client = daemon.client();
+        List<NetworkState> stored = client.listNetworks();
+        assertTrue(stored.size() >= 2 + acked, "every acknowledged write survived: " + stored.size() + " < 2 + " + acked);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!client.plan().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(client.plan().isEmpty(), "kernel matches desired state: " + client.plan());
+        for (NetworkState s : stored) {
+            String link = "eth1." + s.spec().segment().id();
+            assertTrue(addresses(link).contains(s.spec().gateway4().toString()), link + " has " + addresses(link));
+        }
+        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "still routing after the crash");
+    }
+
+    private static NetworkSpec burstNetwork(int vlan) {
+        String uuid = String.format("c0000000-0000-4000-8000-%012d", vlan);
+        return NetworkSpec.builder().uuid(Uuid.parse(uuid)).segment(Segment.vlan(vlan))
+                .gateway4(GatewayAddress.parse("10.100." + (vlan - 1000) + ".1/24")).build();
+    }
+
+    private static void assertApplied(NetworkState state) {
+        assertTrue(state.status().isApplied(), "not applied: " + state.status());
+    }
+
+    private String sysctl(String key) {
+        return lab.router.exec("sysctl", "-n", key).requireSuccess().stdout().trim();
+    }
+
+    private List<String> addresses(String link) {
+        JsonNode links = lab.router.ip().json("addr", "show");
+        List<String> out = new ArrayList<>();
+        for (JsonNode l : links) {
+            if (link.equals(l.path("ifname").asText())) {
+                l.path("addr_info").forEach(a -> out.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt()));
+            }
+        }
+        return out;
+    }
+
+    private Set<String> proxies() {
+        return StreamSupport.stream(lab.router.ip().json("neigh", "show", "proxy").spliterator(), false)
+                .map(n -> n.path("dst").asText()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What iproute2 shows of the router's links, addresses, routes and proxy entries, order-free. */
+    record RouterState(Set<String> links, Set<String> addresses, Set<String> routes, Set<String> proxies) {
+        static RouterState of(Netns router) {
+            Set<String> links = texts(router.ip().json("link", "show"), l -> l.path("ifname").asText());
+            Set<String> addresses = new TreeSet<>();
+            for (JsonNode l : router.ip().json("addr", "show")) {
+                l.path("addr_info").forEach(a -> addresses.add(l.path("ifname").asText() + " " + a.path("local").asText()
+                        + "/" + a.path("prefixlen").asInt()));
+            }
+            Set<String> routes = texts(router.ip().json("route", "show"), r -> r.path("dst").asText() + " " + r.path("dev").asText());
+            routes.addAll(texts(router.ip().json("-6", "route", "show"), r -> r.path("dst").asText() + " " + r.path("dev").asText()));
+            Set<String> proxies = texts(router.ip().json("neigh", "show", "proxy"), n -> n.path("dst").asText());
+            return new RouterState(links, addresses, routes, proxies);
+        }
+
+        private static Set<String> texts(JsonNode array, java.util.function.Function<JsonNode, String> f) {
+            return StreamSupport.stream(array.spliterator(), false).map(f).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+}
