@@ -23,6 +23,7 @@ class GuestJavaTest {
                 .includeTag("vlan").systemProperty("lab", "uml").reportsDir(Path.of("/w/reports")).build().argv();
         assertEquals(List.of("/usr/lib/jvm/java-17/bin/java", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "-Dlab=uml",
+                "-Dlinuxrouter.guest.classpath=/w/target/test-classes:/w/target/classes",
                 "-jar", "/opt/console.jar", "execute", "--disable-banner", "--disable-ansi-colors", "--details=tree",
                 "--fail-if-no-tests", "--class-path=/w/target/test-classes:/w/target/classes",
                 "--select-class=org.example.VlanTest", "--select-class=org.example.BridgeTest",
