@@ -1,0 +1,142 @@
+package org.linuxrouter.cloudstack.element;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.linuxrouter.cloudstack.client.NetworkRef;
+import org.linuxrouter.cloudstack.client.RouterEndpoint;
+import org.linuxrouter.cloudstack.client.RouterGateway;
+import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
+import org.linuxrouter.cloudstack.registry.NetworkPlacements;
+import org.linuxrouter.cloudstack.registry.Placement;
+import org.linuxrouter.cloudstack.registry.RouterRegistry;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.protocol.model.ValidationException;
+
+import com.cloud.exception.ResourceUnavailableException;
+import com.cloud.network.Network;
+import com.cloud.utils.exception.CloudRuntimeException;
+import com.cloud.vm.NicProfile;
+import com.cloud.vm.VirtualMachine;
+
+/**
+ * What the element does, in CloudStack-independent steps. The network is ensured idempotently from both implement
+ * and prepare (CloudStack never implements shared networks); its placement (router, VLAN) is recorded before the
+ * router is asked, so teardown works from the record when the broadcast URI is gone and even when a change's answer
+ * was lost. The router keeps the desired state, so repeating any step changes nothing there.
+ */
+public class NetworkLifecycle {
+    private static final Logger LOG = LogManager.getLogger(NetworkLifecycle.class);
+
+    @Inject
+    private RouterRegistry registry;
+    @Inject
+    private NetworkPlacements placements;
+    @Inject
+    private RouterGateway gateway;
+
+    public NetworkLifecycle() {
+    }
+
+    /** For tests and hand wiring. */
+    public NetworkLifecycle(RouterRegistry registry, NetworkPlacements placements, RouterGateway gateway) {
+        this.registry = registry;
+        this.placements = placements;
+        this.gateway = gateway;
+    }
+
+    /** Puts the network on its router; returns that router. */
+    public RouterEndpoint ensureNetwork(Network network) throws UnsupportedNetworkException, ResourceUnavailableException {
+        Segment segment = NetworkTranslator.segmentOf(network);
+        RouterEndpoint router = RouterEndpoint.of(routerOf(network));
+        NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router.trunk());
+        placements.record(network.getId(), new Placement(router.uuid(), segment));
+        gateway.putNetwork(router, NetworkTranslator.ref(network), spec);
+        LOG.debug("{} is on {} as {}", NetworkTranslator.ref(network), router, segment);
+        return router;
+    }
+
+    /** Ensures the network, then routes the NIC's addresses to it (user VMs with an address only). */
+    public void prepare(Network network, NicProfile nic, VirtualMachine.Type vmType)
+            throws UnsupportedNetworkException, ResourceUnavailableException {
+        RouterEndpoint router = ensureNetwork(network);
+        Optional<NicSpec> spec = nicSpec(network, GuestNic.of(nic, vmType));
+        if (spec.isPresent()) {
+            gateway.putNic(router, NetworkTranslator.ref(network), spec.get());
+            LOG.debug("{} routes {} of {}", router, spec.get().addresses(), NetworkTranslator.ref(network));
+        }
+    }
+
+    /** Stops routing the NIC's addresses; nothing to do if the network was never placed. */
+    public void releaseNic(Network network, String nicUuid) throws ResourceUnavailableException {
+        Optional<RouterEndpoint> router = placedRouter(network);
+        if (router.isPresent()) {
+            gateway.deleteNic(router.get(), NetworkTranslator.ref(network), uuid(network, nicUuid));
+            LOG.debug("{} no longer routes nic {} of {}", router.get(), nicUuid, NetworkTranslator.ref(network));
+        }
+    }
+
+    /** Removes the network from the router it was placed on (the broadcast URI may be gone), then the record. */
+    public void teardown(Network network) throws ResourceUnavailableException {
+        Optional<Placement> placement = placements.placement(network.getId());
+        Optional<RouterEndpoint> router = placedRouter(network);
+        if (router.isPresent()) {
+            gateway.deleteNetwork(router.get(), NetworkTranslator.ref(network));
+            LOG.info("removed {} ({}) from {}", NetworkTranslator.ref(network), placement.get().segment(), router.get());
+        }
+        if (placement.isPresent()) {
+            placements.forget(network.getId());
+        }
+    }
+
+    /** The router recorded for the network, else the one serving its zone or physical network. */
+    private LinuxRouterVO routerOf(Network network) throws ResourceUnavailableException {
+        Optional<LinuxRouterVO> recorded = placements.placement(network.getId())
+                .flatMap(p -> registry.findByUuid(p.routerUuid()));
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        return registry.routerFor(network.getDataCenterId(), network.getPhysicalNetworkId())
+                .orElseThrow(() -> new ResourceUnavailableException("no linux router is registered for zone "
+                        + network.getDataCenterId() + " or physical network " + network.getPhysicalNetworkId()
+                        + "; expected one to serve " + NetworkTranslator.ref(network) + " (addLinuxRouter)",
+                        Network.class, network.getId()));
+    }
+
+    private Optional<RouterEndpoint> placedRouter(Network network) {
+        Optional<Placement> placement = placements.placement(network.getId());
+        if (placement.isEmpty()) {
+            LOG.debug("{} was never placed on a linux router; nothing to remove", NetworkTranslator.ref(network));
+            return Optional.empty();
+        }
+        Optional<LinuxRouterVO> router = registry.findByUuid(placement.get().routerUuid());
+        if (router.isEmpty()) {
+            LOG.warn("{} was placed as {}, but that router is no longer registered; nothing to remove",
+                    NetworkTranslator.ref(network), placement.get());
+        }
+        return router.map(RouterEndpoint::of);
+    }
+
+    private static Optional<NicSpec> nicSpec(Network network, GuestNic nic) {
+        try {
+            return NetworkTranslator.nicSpec(network, nic);
+        } catch (UnsupportedNetworkException e) {
+            // the network is ours but this NIC's data is not routable: fail the VM start rather than leave it dark
+            throw new CloudRuntimeException(e.getMessage(), e);
+        }
+    }
+
+    private static Uuid uuid(Network network, String nicUuid) {
+        try {
+            return Uuid.parse("nic uuid", nicUuid);
+        } catch (ValidationException e) {
+            throw new CloudRuntimeException(NetworkTranslator.ref(network) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.linuxrouter.cloudstack.registry;
+
+import java.util.Date;
+import java.util.UUID;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Temporal;
+import javax.persistence.TemporalType;
+
+import org.apache.cloudstack.api.Identity;
+import org.apache.cloudstack.api.InternalIdentity;
+
+import com.cloud.utils.db.Encrypt;
+
+/**
+ * One registered router, as the {@value #TABLE} table holds it. The secret is encrypted at rest by CloudStack's
+ * DAO layer ({@code @Encrypt}); {@link #toString()} leaves it out. Rows are deleted, not soft-deleted, so the
+ * unique name and scope can be reused. CloudStack-facing, so it keeps CloudStack's getter and setter style.
+ */
+@Entity
+@Table(name = LinuxRouterVO.TABLE)
+public class LinuxRouterVO implements Identity, InternalIdentity {
+    public static final String TABLE = "linuxrouter_routers";
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private long id;
+
+    @Column(name = "uuid")
+    private String uuid;
+
+    @Column(name = "name")
+    private String name;
+
+    @Column(name = "data_center_id")
+    private long zoneId;
+
+    @Column(name = "physical_network_id")
+    private Long physicalNetworkId;
+
+    /** {@link RouterScope#key()}: unique, so one router serves a zone or physical network. */
+    @Column(name = "scope")
+    private String scope;
+
+    @Column(name = "url")
+    private String url;
+
+    @Encrypt
+    @Column(name = "secret")
+    private String secret;
+
+    @Column(name = "fingerprint")
+    private String fingerprint;
+
+    @Column(name = "trunk_interface")
+    private String trunkInterface;
+
+    @Column(name = "uplink_interface")
+    private String uplinkInterface;
+
+    @Column(name = "created")
+    @Temporal(TemporalType.TIMESTAMP)
+    private Date created;
+
+    public LinuxRouterVO() {
+        this.uuid = UUID.randomUUID().toString();
+    }
+
+    @Override
+    public long getId() {
+        return id;
+    }
+
+    @Override
+    public String getUuid() {
+        return uuid;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public long getZoneId() {
+        return zoneId;
+    }
+
+    public Long getPhysicalNetworkId() {
+        return physicalNetworkId;
+    }
+
+    /** Sets the zone, the physical network (null for zone-wide) and the derived unique scope key together. */
+    public void setScope(RouterScope scope) {
+        this.zoneId = scope.zoneId();
+        this.physicalNetworkId = scope.physicalNetworkId().orElse(null);
+        this.scope = scope.key();
+    }
+
+    public RouterScope getScope() {
+        return physicalNetworkId == null ? RouterScope.zone(zoneId) : RouterScope.physicalNetwork(zoneId, physicalNetworkId);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    /** The shared secret in its unpadded base64url form (decrypted by the DAO layer). */
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public void setFingerprint(String fingerprint) {
+        this.fingerprint = fingerprint;
+    }
+
+    /** Null means the router's own configured trunk. */
+    public String getTrunkInterface() {
+        return trunkInterface;
+    }
+
+    public void setTrunkInterface(String trunkInterface) {
+        this.trunkInterface = trunkInterface;
+    }
+
+    /** Null when the router has no uplink; informational (linuxrouterd's own configuration decides). */
+    public String getUplinkInterface() {
+        return uplinkInterface;
+    }
+
+    public void setUplinkInterface(String uplinkInterface) {
+        this.uplinkInterface = uplinkInterface;
+    }
+
+    public Date getCreated() {
+        return created == null ? null : new Date(created.getTime());
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxRouterVO{id=" + id + ", uuid=" + uuid + ", name=" + name + ", scope=" + scope + ", url=" + url
+                + ", fingerprint=" + fingerprint + ", trunk=" + trunkInterface + ", uplink=" + uplinkInterface
+                + ", secret=redacted}";
+    }
+}

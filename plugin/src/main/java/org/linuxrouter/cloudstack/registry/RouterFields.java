@@ -1,0 +1,20 @@
+package org.linuxrouter.cloudstack.registry;
+
+/**
+ * The names of a router's fields as the API spells them (lower case, CloudStack style). Error messages name the
+ * field with these, so an admin sees the parameter they got wrong; the commands use the same names.
+ */
+public final class RouterFields {
+    public static final String ID = "id";
+    public static final String NAME = "name";
+    public static final String ZONE_ID = "zoneid";
+    public static final String PHYSICAL_NETWORK_ID = "physicalnetworkid";
+    public static final String URL = "url";
+    public static final String SECRET = "secret";
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String TRUNK_INTERFACE = "trunkinterface";
+    public static final String UPLINK_INTERFACE = "uplinkinterface";
+
+    private RouterFields() {
+    }
+}

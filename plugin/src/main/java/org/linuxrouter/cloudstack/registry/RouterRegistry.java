@@ -1,0 +1,166 @@
+package org.linuxrouter.cloudstack.registry;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import com.cloud.dc.DataCenter;
+import com.cloud.exception.InvalidParameterValueException;
+import com.cloud.network.PhysicalNetwork;
+import com.cloud.utils.db.EntityManager;
+
+/**
+ * The registered routers: every change is validated here before anything is stored, so a rejected request stores
+ * nothing; lookups answer which router serves a network. Validation errors are
+ * {@link InvalidParameterValueException}s naming the API field.
+ */
+public class RouterRegistry {
+    private static final Logger LOG = LogManager.getLogger(RouterRegistry.class);
+
+    @Inject
+    private LinuxRouterDao dao;
+    @Inject
+    private EntityManager entities;
+    @Inject
+    private NetworkPlacements placements;
+
+    public RouterRegistry() {
+    }
+
+    /** For tests and hand wiring. */
+    public RouterRegistry(LinuxRouterDao dao, EntityManager entities, NetworkPlacements placements) {
+        this.dao = dao;
+        this.entities = entities;
+        this.placements = placements;
+    }
+
+    public LinuxRouterVO add(RouterDraft draft) {
+        LinuxRouterVO router = new LinuxRouterVO();
+        router.setName(uniqueName(RouterInputs.name(draft.name().orElse(null)), null));
+        router.setScope(freeScope(scope(draft.zoneId(), draft.physicalNetworkId()), null));
+        router.setUrl(RouterInputs.url(draft.url().orElse(null)));
+        router.setSecret(RouterInputs.secret(draft.secret().orElse(null)));
+        router.setFingerprint(RouterInputs.fingerprint(draft.fingerprint().orElse(null)));
+        router.setTrunkInterface(RouterInputs.interfaceName(RouterFields.TRUNK_INTERFACE, draft.trunkInterface().orElse(null)));
+        router.setUplinkInterface(RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE, draft.uplinkInterface().orElse(null)));
+        LinuxRouterVO stored = dao.persist(router);
+        LOG.info("registered linux router {} for {} at {}", stored.getName(), stored.getScope(), stored.getUrl());
+        return stored;
+    }
+
+    /** Changes the given fields; absent ones stay. The scope of a router cannot change (networks are placed on it). */
+    public LinuxRouterVO update(long id, RouterDraft changes) {
+        LinuxRouterVO router = existing(id);
+        if (changes.zoneId().isPresent() || changes.physicalNetworkId().isPresent()) {
+            throw new InvalidParameterValueException(RouterFields.ZONE_ID + ", " + RouterFields.PHYSICAL_NETWORK_ID
+                    + ": expected neither (a router's scope cannot change; delete and add it instead), got one");
+        }
+        if (changes.name().isPresent()) {
+            router.setName(uniqueName(RouterInputs.name(changes.name().get()), router.getId()));
+        }
+        changes.url().ifPresent(u -> router.setUrl(RouterInputs.url(u)));
+        changes.secret().ifPresent(s -> router.setSecret(RouterInputs.secret(s)));
+        changes.fingerprint().ifPresent(f -> router.setFingerprint(RouterInputs.fingerprint(f)));
+        changes.trunkInterface().ifPresent(t ->
+                router.setTrunkInterface(RouterInputs.interfaceName(RouterFields.TRUNK_INTERFACE, t)));
+        changes.uplinkInterface().ifPresent(u ->
+                router.setUplinkInterface(RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE, u)));
+        dao.update(router.getId(), router);
+        LOG.info("updated linux router {} ({})", router.getName(), router.getUuid());
+        return router;
+    }
+
+    /** Deletes a router that no network uses; refused otherwise, naming the networks. */
+    public LinuxRouterVO delete(long id) {
+        LinuxRouterVO router = existing(id);
+        List<Long> users = placements.networksOn(router.getUuid());
+        if (!users.isEmpty()) {
+            throw new InvalidParameterValueException("linux router " + router.getName() + ": expected no networks"
+                    + " placed on it before deletion, got " + users.size() + " (network ids " + users
+                    + "); delete those networks first");
+        }
+        dao.remove(router.getId());
+        LOG.info("deleted linux router {} ({})", router.getName(), router.getUuid());
+        return router;
+    }
+
+    public Optional<LinuxRouterVO> find(long id) {
+        return Optional.ofNullable(dao.findById(id));
+    }
+
+    public Optional<LinuxRouterVO> findByUuid(String uuid) {
+        return Optional.ofNullable(dao.findByUuid(uuid));
+    }
+
+    /** Every router, ordered by id. */
+    public List<LinuxRouterVO> all() {
+        return dao.listAll().stream().sorted((a, b) -> Long.compare(a.getId(), b.getId())).collect(Collectors.toList());
+    }
+
+    /** The router serving a network: its physical network's router if there is one, else the zone-wide router. */
+    public Optional<LinuxRouterVO> routerFor(long zoneId, Long physicalNetworkId) {
+        List<LinuxRouterVO> routers = all();
+        if (physicalNetworkId != null) {
+            RouterScope own = RouterScope.physicalNetwork(zoneId, physicalNetworkId);
+            Optional<LinuxRouterVO> dedicated = routers.stream().filter(r -> r.getScope().equals(own)).findFirst();
+            if (dedicated.isPresent()) {
+                return dedicated;
+            }
+        }
+        RouterScope zone = RouterScope.zone(zoneId);
+        return routers.stream().filter(r -> r.getScope().equals(zone)).findFirst();
+    }
+
+    /** The zone a physical network belongs to, if it exists. */
+    public Optional<Long> zoneOf(long physicalNetworkId) {
+        return Optional.ofNullable(entities.findById(PhysicalNetwork.class, physicalNetworkId))
+                .map(PhysicalNetwork::getDataCenterId);
+    }
+
+    private LinuxRouterVO existing(long id) {
+        return find(id).orElseThrow(() -> new InvalidParameterValueException(RouterFields.ID
+                + ": expected the id of a registered linux router, got " + id));
+    }
+
+    private RouterScope scope(Optional<Long> zoneId, Optional<Long> physicalNetworkId) {
+        if (physicalNetworkId.isPresent()) {
+            long physnet = physicalNetworkId.get();
+            long zone = zoneOf(physnet).orElseThrow(() -> new InvalidParameterValueException(
+                    RouterFields.PHYSICAL_NETWORK_ID + ": expected an existing physical network, got id " + physnet));
+            if (zoneId.isPresent() && zoneId.get() != zone) {
+                throw new InvalidParameterValueException(RouterFields.PHYSICAL_NETWORK_ID + ": expected a physical"
+                        + " network of zone " + zoneId.get() + ", got one of zone " + zone);
+            }
+            return RouterScope.physicalNetwork(zone, physnet);
+        }
+        long zone = zoneId.orElseThrow(() -> new InvalidParameterValueException(RouterFields.ZONE_ID + " or "
+                + RouterFields.PHYSICAL_NETWORK_ID + ": expected one of them, got neither"));
+        if (entities.findById(DataCenter.class, zone) == null) {
+            throw new InvalidParameterValueException(RouterFields.ZONE_ID + ": expected an existing zone, got id " + zone);
+        }
+        return RouterScope.zone(zone);
+    }
+
+    private RouterScope freeScope(RouterScope scope, Long self) {
+        dao.listAll().stream().filter(r -> r.getScope().equals(scope) && !Long.valueOf(r.getId()).equals(self))
+                .findFirst().ifPresent(r -> {
+                    throw new InvalidParameterValueException(RouterFields.ZONE_ID + ", " + RouterFields.PHYSICAL_NETWORK_ID
+                            + ": expected a " + scope + " without a router, got one served by " + r.getName());
+                });
+        return scope;
+    }
+
+    private String uniqueName(String name, Long self) {
+        dao.listAll().stream().filter(r -> r.getName().equals(name) && !Long.valueOf(r.getId()).equals(self))
+                .findFirst().ifPresent(r -> {
+                    throw new InvalidParameterValueException(RouterFields.NAME + ": expected a name no other linux"
+                            + " router has, got " + name + ", the name of " + r.getUuid());
+                });
+        return name;
+    }
+}

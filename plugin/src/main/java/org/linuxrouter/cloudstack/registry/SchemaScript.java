@@ -1,0 +1,50 @@
+package org.linuxrouter.cloudstack.registry;
+
+import java.util.List;
+
+/**
+ * The plugin's own DDL. CloudStack's upgrade path cannot carry an out-of-tree plugin's tables, so the plugin creates
+ * them itself at every start. Each statement is idempotent and safe when several management servers start at once:
+ * {@code CREATE TABLE IF NOT EXISTS} is atomic in MySQL (one server creates, the others see it), and the version row
+ * is inserted with {@code INSERT IGNORE}. A later schema change adds statements guarded by that version.
+ */
+public final class SchemaScript {
+    /** The schema this plugin version creates. */
+    public static final int VERSION = 1;
+
+    private SchemaScript() {
+    }
+
+    /** The statements, in order; each runs on its own (MySQL commits DDL implicitly). */
+    public static List<String> statements() {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS `linuxrouter_schema` ("
+                        + " `version` int unsigned NOT NULL COMMENT 'schema version of the linuxrouter plugin',"
+                        + " `applied` datetime NOT NULL,"
+                        + " PRIMARY KEY (`version`)"
+                        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+                "CREATE TABLE IF NOT EXISTS `" + LinuxRouterVO.TABLE + "` ("
+                        + " `id` bigint unsigned NOT NULL AUTO_INCREMENT,"
+                        + " `uuid` varchar(40) NOT NULL,"
+                        + " `name` varchar(255) NOT NULL,"
+                        + " `data_center_id` bigint unsigned NOT NULL COMMENT 'the zone',"
+                        + " `physical_network_id` bigint unsigned NULL COMMENT 'null: the router serves the whole zone',"
+                        + " `scope` varchar(64) NOT NULL COMMENT 'zone:<id> or physicalnetwork:<id>, one router each',"
+                        + " `url` varchar(255) NOT NULL,"
+                        + " `secret` varchar(1024) NOT NULL COMMENT 'encrypted by CloudStack (@Encrypt)',"
+                        + " `fingerprint` varchar(95) NOT NULL COMMENT 'sha-256 of the pinned certificate',"
+                        + " `trunk_interface` varchar(15) NULL,"
+                        + " `uplink_interface` varchar(15) NULL,"
+                        + " `created` datetime NOT NULL,"
+                        + " PRIMARY KEY (`id`),"
+                        + " UNIQUE KEY `uc_linuxrouter_routers__uuid` (`uuid`),"
+                        + " UNIQUE KEY `uc_linuxrouter_routers__name` (`name`),"
+                        + " UNIQUE KEY `uc_linuxrouter_routers__scope` (`scope`),"
+                        + " CONSTRAINT `fk_linuxrouter_routers__data_center_id` FOREIGN KEY (`data_center_id`)"
+                        + " REFERENCES `data_center` (`id`) ON DELETE CASCADE,"
+                        + " CONSTRAINT `fk_linuxrouter_routers__physical_network_id` FOREIGN KEY (`physical_network_id`)"
+                        + " REFERENCES `physical_network` (`id`) ON DELETE CASCADE"
+                        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+                "INSERT IGNORE INTO `linuxrouter_schema` (`version`, `applied`) VALUES (" + VERSION + ", NOW())");
+    }
+}

@@ -1,0 +1,54 @@
+package org.linuxrouter.cloudstack.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.linuxrouter.cloudstack.client.RouterGateway;
+import org.linuxrouter.cloudstack.element.LinuxRouterElement;
+import org.linuxrouter.cloudstack.element.NetworkLifecycle;
+import org.linuxrouter.cloudstack.element.ProviderReadiness;
+import org.linuxrouter.cloudstack.registry.NetworkPlacements;
+import org.linuxrouter.cloudstack.registry.RouterRegistry;
+import org.linuxrouter.protocol.client.HttpRouterClient;
+import org.linuxrouter.protocol.client.RouterClientConfig;
+
+/**
+ * The plugin wired by hand as its Spring context wires it: real registry, placements, gateway, lifecycle and
+ * element over in-memory CloudStack tables. Routers at {@code https://router.test...} are one
+ * {@link RecordingRouterClient}; routers at {@code https://127.0.0.1:<port>} get the real HTTPS client (one
+ * attempt), so a closed port is a real unreachable router.
+ */
+public final class PluginFixture {
+    public static final String ROUTER_URL = "https://router.test:8443";
+
+    public final Registries registries = new Registries();
+    public final DetailsTable details = new DetailsTable();
+    public final RecordingRouterClient router = new RecordingRouterClient();
+    public final List<RouterClientConfig> clientsMade = new ArrayList<>();
+    public final NetworkPlacements placements = new NetworkPlacements(details.dao());
+    public final RouterRegistry registry = new RouterRegistry(registries.dao(), registries.entities(), placements);
+    public final RouterGateway gateway = new RouterGateway(config -> {
+        clientsMade.add(config);
+        return config.baseUrl().getHost().equals("127.0.0.1")
+                ? new HttpRouterClient(config.newBuilder().maxAttempts(1).build()) : router;
+    });
+    public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, gateway);
+    public final LinuxRouterElement element = new LinuxRouterElement();
+
+    public PluginFixture() {
+        Fields.set(element, "lifecycle", lifecycle);
+        Fields.set(element, "readiness", new ProviderReadiness(registry, gateway));
+    }
+
+    /** A local port nothing listens on. */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
