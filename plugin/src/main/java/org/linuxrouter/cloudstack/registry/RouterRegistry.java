@@ -53,23 +53,31 @@ public class RouterRegistry {
         return stored;
     }
 
-    /** Changes the given fields; absent ones stay. The scope of a router cannot change (networks are placed on it). */
+    /**
+     * Changes the given fields; absent ones stay. Every value is checked before the row is touched, so a rejected
+     * update changes nothing. The scope of a router cannot change (networks are placed on it).
+     */
     public LinuxRouterVO update(long id, RouterDraft changes) {
         LinuxRouterVO router = existing(id);
         if (changes.zoneId().isPresent() || changes.physicalNetworkId().isPresent()) {
             throw new InvalidParameterValueException(RouterFields.ZONE_ID + ", " + RouterFields.PHYSICAL_NETWORK_ID
                     + ": expected neither (a router's scope cannot change; delete and add it instead), got one");
         }
-        if (changes.name().isPresent()) {
-            router.setName(uniqueName(RouterInputs.name(changes.name().get()), router.getId()));
-        }
-        changes.url().ifPresent(u -> router.setUrl(RouterInputs.url(u)));
-        changes.secret().ifPresent(s -> router.setSecret(RouterInputs.secret(s)));
-        changes.fingerprint().ifPresent(f -> router.setFingerprint(RouterInputs.fingerprint(f)));
-        changes.trunkInterface().ifPresent(t ->
-                router.setTrunkInterface(RouterInputs.interfaceName(RouterFields.TRUNK_INTERFACE, t)));
-        changes.uplinkInterface().ifPresent(u ->
-                router.setUplinkInterface(RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE, u)));
+        String name = changes.name().isPresent() ? uniqueName(RouterInputs.name(changes.name().get()), router.getId())
+                : router.getName();
+        String url = changes.url().map(RouterInputs::url).orElse(router.getUrl());
+        String secret = changes.secret().map(RouterInputs::secret).orElse(router.getSecret());
+        String fingerprint = changes.fingerprint().map(RouterInputs::fingerprint).orElse(router.getFingerprint());
+        String trunk = changes.trunkInterface().isPresent() ? RouterInputs.interfaceName(RouterFields.TRUNK_INTERFACE,
+                changes.trunkInterface().get()) : router.getTrunkInterface();
+        String uplink = changes.uplinkInterface().isPresent() ? RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE,
+                changes.uplinkInterface().get()) : router.getUplinkInterface();
+        router.setName(name);
+        router.setUrl(url);
+        router.setSecret(secret);
+        router.setFingerprint(fingerprint);
+        router.setTrunkInterface(trunk);
+        router.setUplinkInterface(uplink);
         dao.update(router.getId(), router);
         LOG.info("updated linux router {} ({})", router.getName(), router.getUuid());
         return router;

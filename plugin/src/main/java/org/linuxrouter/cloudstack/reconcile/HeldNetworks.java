@@ -1,0 +1,93 @@
+package org.linuxrouter.cloudstack.reconcile;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.linuxrouter.cloudstack.client.RouterEndpoint;
+import org.linuxrouter.cloudstack.element.GuestNic;
+import org.linuxrouter.cloudstack.element.NetworkTranslator;
+import org.linuxrouter.cloudstack.element.UnsupportedNetworkException;
+import org.linuxrouter.cloudstack.registry.NetworkPlacements;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Segment;
+
+import com.cloud.network.Network;
+import com.cloud.utils.db.EntityManager;
+import com.cloud.vm.Nic;
+import com.cloud.vm.dao.NicDao;
+
+/**
+ * What CloudStack holds for one router: every network placed on it that is set up or implemented, translated as
+ * {@code prepare()} would, with the NICs of its user VMs that have an address. A network or NIC that cannot be
+ * translated is logged and left out (it was never put on the router either).
+ */
+public class HeldNetworks {
+    /** States in which a network lives on its router; others are being created or torn down. */
+    static final Set<Network.State> LIVE = EnumSet.of(Network.State.Setup, Network.State.Implementing,
+            Network.State.Implemented);
+    private static final Logger LOG = LogManager.getLogger(HeldNetworks.class);
+
+    @Inject
+    private NetworkPlacements placements;
+    @Inject
+    private EntityManager entities;
+    @Inject
+    private NicDao nics;
+
+    public HeldNetworks() {
+    }
+
+    /** For tests and hand wiring. */
+    public HeldNetworks(NetworkPlacements placements, EntityManager entities, NicDao nics) {
+        this.placements = placements;
+        this.entities = entities;
+        this.nics = nics;
+    }
+
+    public List<HeldNetwork> forRouter(RouterEndpoint router) {
+        List<HeldNetwork> held = new ArrayList<>();
+        for (long id : placements.networksOn(router.uuid())) {
+            Network network = entities.findById(Network.class, id);
+            if (network == null || !LIVE.contains(network.getState())) {
+                continue;
+            }
+            translate(network, router).ifPresent(held::add);
+        }
+        return held;
+    }
+
+    private Optional<HeldNetwork> translate(Network network, RouterEndpoint router) {
+        try {
+            Segment segment = NetworkTranslator.segmentOf(network);
+            NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router.trunk());
+            return Optional.of(new HeldNetwork(NetworkTranslator.ref(network), spec, nicsOf(network)));
+        } catch (UnsupportedNetworkException e) {
+            LOG.warn("{} is placed on {} but cannot be put there: {}", NetworkTranslator.ref(network), router,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private List<NicSpec> nicsOf(Network network) {
+        List<NicSpec> specs = new ArrayList<>();
+        for (Nic nic : nics.listByNetworkId(network.getId())) {
+            if (nic.getState() == Nic.State.Deallocating) {
+                continue; // being removed; release() takes it off the router
+            }
+            try {
+                NetworkTranslator.nicSpec(network, GuestNic.of(nic)).ifPresent(specs::add);
+            } catch (UnsupportedNetworkException e) {
+                LOG.warn("leaving out a nic the router cannot route: {}", e.getMessage());
+            }
+        }
+        return specs;
+    }
+}

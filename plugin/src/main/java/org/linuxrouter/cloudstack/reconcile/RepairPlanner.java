@@ -1,0 +1,57 @@
+package org.linuxrouter.cloudstack.reconcile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linuxrouter.cloudstack.client.NetworkRef;
+import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Uuid;
+
+/**
+ * Pure: what CloudStack holds for a router × what the router reports → the repairs, in an order the router
+ * accepts: per held network its spec, then its NICs (put, then delete of extras); then networks CloudStack does
+ * not hold are deleted. A network the router holds under the same UUID but another spec is put again.
+ */
+public final class RepairPlanner {
+
+    private RepairPlanner() {
+    }
+
+    public static List<Repair> plan(List<HeldNetwork> held, List<NetworkState> reported, SyncMode mode) {
+        Map<Uuid, NetworkState> byUuid = new LinkedHashMap<>();
+        reported.forEach(s -> byUuid.put(s.spec().uuid(), s));
+        List<Repair> repairs = new ArrayList<>();
+        for (HeldNetwork network : held) {
+            Optional<NetworkState> there = Optional.ofNullable(byUuid.remove(network.spec().uuid()));
+            repairs.addAll(repairsOf(network, there, mode));
+        }
+        for (NetworkState extra : byUuid.values()) {
+            repairs.add(Repair.deleteNetwork(new NetworkRef(0, extra.spec().uuid().value(), extra.spec().name().orElse(null))));
+        }
+        return repairs;
+    }
+
+    private static List<Repair> repairsOf(HeldNetwork network, Optional<NetworkState> there, SyncMode mode) {
+        List<Repair> repairs = new ArrayList<>();
+        boolean push = mode == SyncMode.EVERYTHING || there.isEmpty();
+        if (push || !there.get().spec().equals(network.spec())) {
+            repairs.add(Repair.putNetwork(network.ref(), network.spec()));
+        }
+        Map<Uuid, NicSpec> reportedNics = new HashMap<>();
+        there.ifPresent(s -> s.nics().forEach(n -> reportedNics.put(n.uuid(), n)));
+        for (NicSpec nic : network.nics()) {
+            NicSpec current = reportedNics.remove(nic.uuid());
+            if (push || !nic.equals(current)) {
+                repairs.add(Repair.putNic(network.ref(), nic));
+            }
+        }
+        reportedNics.keySet().stream().sorted((a, b) -> a.value().compareTo(b.value()))
+                .forEach(extra -> repairs.add(Repair.deleteNic(network.ref(), extra)));
+        return repairs;
+    }
+}

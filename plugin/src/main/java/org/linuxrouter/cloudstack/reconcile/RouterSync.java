@@ -1,0 +1,80 @@
+package org.linuxrouter.cloudstack.reconcile;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.linuxrouter.cloudstack.client.RouterEndpoint;
+import org.linuxrouter.cloudstack.client.RouterGateway;
+import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
+import org.linuxrouter.protocol.model.NetworkState;
+
+import com.cloud.exception.ResourceUnavailableException;
+
+/**
+ * Brings one router in line with what CloudStack holds for it: reads both sides, plans the repairs, applies them
+ * one by one and logs each. A failed repair is reported and the rest still run, so one conflicting network does not
+ * keep the others broken; a router that cannot even be listed fails the whole sync.
+ */
+public class RouterSync {
+    private static final Logger LOG = LogManager.getLogger(RouterSync.class);
+
+    @Inject
+    private HeldNetworks heldNetworks;
+    @Inject
+    private RouterGateway gateway;
+
+    public RouterSync() {
+    }
+
+    /** For tests and hand wiring. */
+    public RouterSync(HeldNetworks heldNetworks, RouterGateway gateway) {
+        this.heldNetworks = heldNetworks;
+        this.gateway = gateway;
+    }
+
+    public SyncReport sync(LinuxRouterVO registered, SyncMode mode) throws ResourceUnavailableException {
+        RouterEndpoint router = RouterEndpoint.of(registered);
+        List<HeldNetwork> held = heldNetworks.forRouter(router);
+        List<NetworkState> reported = gateway.listNetworks(router, registered.getZoneId());
+        Map<Repair.Kind, Integer> applied = new EnumMap<>(Repair.Kind.class);
+        List<String> failures = new ArrayList<>();
+        for (Repair repair : RepairPlanner.plan(held, reported, mode)) {
+            try {
+                apply(router, repair);
+                applied.merge(repair.kind(), 1, Integer::sum);
+                LOG.info("{}: {} ({} sync)", router, repair, mode.name().toLowerCase(java.util.Locale.ROOT));
+            } catch (ResourceUnavailableException e) {
+                failures.add(e.getMessage());
+                LOG.warn("{}: {} failed: {}", router, repair, e.getMessage(), e);
+            }
+        }
+        SyncReport report = new SyncReport(router.toString(), held.size(), applied, failures);
+        if (!applied.isEmpty() || !failures.isEmpty()) {
+            LOG.info("{}", report);
+        }
+        return report;
+    }
+
+    private void apply(RouterEndpoint router, Repair repair) throws ResourceUnavailableException {
+        switch (repair.kind()) {
+            case PUT_NETWORK:
+                gateway.putNetwork(router, repair.network(), repair.spec().orElseThrow());
+                break;
+            case PUT_NIC:
+                gateway.putNic(router, repair.network(), repair.nic().orElseThrow());
+                break;
+            case DELETE_NIC:
+                gateway.deleteNic(router, repair.network(), repair.nicUuid().orElseThrow());
+                break;
+            default:
+                gateway.deleteNetwork(router, repair.network());
+                break;
+        }
+    }
+}
