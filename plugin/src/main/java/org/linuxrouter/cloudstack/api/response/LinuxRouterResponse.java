@@ -1,0 +1,157 @@
+package org.linuxrouter.cloudstack.api.response;
+
+import java.util.Date;
+
+import org.apache.cloudstack.api.ApiConstants;
+import org.apache.cloudstack.api.BaseResponse;
+import org.apache.cloudstack.api.EntityReference;
+import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
+import org.linuxrouter.cloudstack.registry.RouterFields;
+
+import com.cloud.serializer.Param;
+import com.google.gson.annotations.SerializedName;
+
+/** A registered router. Deliberately has no secret field: the secret is write-only through the API. */
+@EntityReference(value = LinuxRouterVO.class)
+public class LinuxRouterResponse extends BaseResponse {
+    public static final String OBJECT_NAME = "linuxrouter";
+    public static final String NETWORK_COUNT = "networkcount";
+
+    @SerializedName(ApiConstants.ID)
+    @Param(description = "the UUID of the linux router", since = "4.22.0")
+    private String id;
+
+    @SerializedName(ApiConstants.NAME)
+    @Param(description = "the name of the linux router", since = "4.22.0")
+    private String name;
+
+    @SerializedName(ApiConstants.ZONE_ID)
+    @Param(description = "the UUID of the zone the router serves", since = "4.22.0")
+    private String zoneId;
+
+    @SerializedName(ApiConstants.ZONE_NAME)
+    @Param(description = "the name of the zone the router serves", since = "4.22.0")
+    private String zoneName;
+
+    @SerializedName(ApiConstants.PHYSICAL_NETWORK_ID)
+    @Param(description = "the UUID of the physical network the router serves; absent when it serves the whole zone",
+            since = "4.22.0")
+    private String physicalNetworkId;
+
+    @SerializedName(ApiConstants.URL)
+    @Param(description = "the https URL of linuxrouterd's API", since = "4.22.0")
+    private String url;
+
+    @SerializedName(RouterFields.FINGERPRINT)
+    @Param(description = "the SHA-256 fingerprint of the router's pinned TLS certificate", since = "4.22.0")
+    private String fingerprint;
+
+    @SerializedName(RouterFields.TRUNK_INTERFACE)
+    @Param(description = "the trunk interface guest VLANs are created on; absent means the router's own setting",
+            since = "4.22.0")
+    private String trunkInterface;
+
+    @SerializedName(RouterFields.UPLINK_INTERFACE)
+    @Param(description = "the uplink interface, as registered", since = "4.22.0")
+    private String uplinkInterface;
+
+    @SerializedName(NETWORK_COUNT)
+    @Param(description = "the number of networks placed on the router", since = "4.22.0")
+    private Integer networkCount;
+
+    @SerializedName(ApiConstants.CREATED)
+    @Param(description = "when the router was registered", since = "4.22.0")
+    private Date created;
+
+    public LinuxRouterResponse() {
+        super(OBJECT_NAME);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getZoneId() {
+        return zoneId;
+    }
+
+    public void setZoneId(String zoneId) {
+        this.zoneId = zoneId;
+    }
+
+    public String getZoneName() {
+        return zoneName;
+    }
+
+    public void setZoneName(String zoneName) {
+        this.zoneName = zoneName;
+    }
+
+    public String getPhysicalNetworkId() {
+        return physicalNetworkId;
+    }
+
+    public void setPhysicalNetworkId(String physicalNetworkId) {
+        this.physicalNetworkId = physicalNetworkId;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public void setFingerprint(String fingerprint) {
+        this.fingerprint = fingerprint;
+    }
+
+    public String getTrunkInterface() {
+        return trunkInterface;
+    }
+
+    public void setTrunkInterface(String trunkInterface) {
+        this.trunkInterface = trunkInterface;
+    }
+
+    public String getUplinkInterface() {
+        return uplinkInterface;
+    }
+
+    public void setUplinkInterface(String uplinkInterface) {
+        this.uplinkInterface = uplinkInterface;
+    }
+
+    public Integer getNetworkCount() {
+        return networkCount;
+    }
+
+    public void setNetworkCount(Integer networkCount) {
+        this.networkCount = networkCount;
+    }
+
+    public Date getCreated() {
+        return created == null ? null : new Date(created.getTime());
+    }
+
+    public void setCreated(Date created) {
+        this.created = created == null ? null : new Date(created.getTime());
+    }
+}
