@@ -47,7 +47,7 @@ final class ApiHandler implements HttpHandler {
         HttpResult result;
         try {
             result = process(exchange);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // a broken install must answer 500, not leave the client hanging
             LOG.log(Level.ERROR, "unexpected failure serving " + exchange.getRequestMethod() + " "
                     + Routes.printable(exchange.getRequestURI().getRawPath()), e);
             result = HttpResult.problem(codec, 500, "internal error", "the router failed unexpectedly; see its log");

@@ -132,6 +132,8 @@ step modprobe install_modprobe
 step overlays mount_private_overlays
 step shares mount_shares
 step 8021q modprobe 8021q
+# IPv6 is a module in this kernel; a JVM loads it by opening an IPv6 socket, a shell script does not
+step ipv6 modprobe ipv6
 step loopback ip link set lo up
 run_command || { write_status setup command 1; }
 power_off
