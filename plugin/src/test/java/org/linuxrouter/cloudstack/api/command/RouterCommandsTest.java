@@ -82,6 +82,16 @@ class RouterCommandsTest {
     }
 
     @Test
+    void deleteAndSyncWithoutAnIdAreParameterErrors() {
+        assertEquals("id: expected the UUID of a linux router, got none",
+                assertThrows(InvalidParameterValueException.class, fixture.delete()::perform).getMessage());
+        assertEquals("id: expected the UUID of a linux router, got none",
+                assertThrows(InvalidParameterValueException.class, fixture.sync()::perform).getMessage());
+        assertEquals(1, fixture.plugin.registries.rows().size());
+        assertEquals(List.of(), fixture.plugin.router.calls());
+    }
+
+    @Test
     void deleteRemovesAnUnusedRouter() {
         DeleteLinuxRouterCmd cmd = Fields.set(fixture.delete(), "id", r1.getId());
         assertEquals(r1.getUuid(), cmd.perform().getUuid());
