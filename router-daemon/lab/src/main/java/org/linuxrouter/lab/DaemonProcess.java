@@ -88,6 +88,20 @@ public final class DaemonProcess implements AutoCloseable {
         // ip netns exec execs java, so the child is the JVM itself; nothing else is left behind
     }
 
+    /** The daemon's resident memory (VmRSS) now, in KiB. {@code ip netns exec} execs the JVM, so the pid is its. */
+    public long residentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the daemon's memory", e);
+        }
+        throw new IllegalStateException("no VmRSS for pid " + process.pid());
+    }
+
     /** A client as CloudStack's plugin makes one: the router's URL, the shared secret, the pinned certificate. */
     public RouterClient client() {
         String fingerprint = new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).load().fingerprint();
