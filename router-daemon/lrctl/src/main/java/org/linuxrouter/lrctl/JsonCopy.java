@@ -2,10 +2,9 @@ package org.linuxrouter.lrctl;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Locale;
+import org.linuxrouter.protocol.json.JsonText;
 import org.linuxrouter.protocol.model.ValidationException;
 
 /**
@@ -19,46 +18,7 @@ final class JsonCopy {
 
   /** The next value as compact JSON text. */
   static String value(JsonReader in) throws IOException {
-    StringWriter text = new StringWriter();
-    JsonWriter out = new JsonWriter(text);
-    out.setHtmlSafe(false);
-    out.setSerializeNulls(true);
-    copy(in, out);
-    out.flush();
-    return text.toString();
-  }
-
-  private static void copy(JsonReader in, JsonWriter out) throws IOException {
-    switch (in.peek()) {
-      case BEGIN_OBJECT -> {
-        in.beginObject();
-        out.beginObject();
-        while (in.hasNext()) {
-          out.name(in.nextName());
-          copy(in, out);
-        }
-        in.endObject();
-        out.endObject();
-      }
-      case BEGIN_ARRAY -> {
-        in.beginArray();
-        out.beginArray();
-        while (in.hasNext()) {
-          copy(in, out);
-        }
-        in.endArray();
-        out.endArray();
-      }
-      case STRING -> out.value(in.nextString());
-      // nextString() on a number returns its literal text; jsonValue writes it back unchanged.
-      case NUMBER -> out.jsonValue(in.nextString());
-      case BOOLEAN -> out.value(in.nextBoolean());
-      case NULL -> {
-        in.nextNull();
-        out.nullValue();
-      }
-      default -> throw new IllegalStateException("json: expected a value, got " + in.peek());
-    }
+    return JsonText.copyValue(in);
   }
 
   /** Refuses anything but {@code token} next, naming {@code path}, in the codec's words. */

@@ -2,14 +2,13 @@ package org.linuxrouter.daemon.store;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linuxrouter.protocol.json.JsonText;
 
 /**
  * Splits strict JSON into the raw text of its parts without building a tree, so the protocol codec sees each
@@ -27,7 +26,7 @@ final class RawJson {
       in.beginObject();
       while (in.hasNext()) {
         String name = in.nextName();
-        if (members.put(name, copy(in)) != null) {
+        if (members.put(name, JsonText.copyValue(in)) != null) {
           throw new IllegalArgumentException(path + ": expected each member once, got \"" + name + "\" twice");
         }
       }
@@ -47,7 +46,7 @@ final class RawJson {
       List<String> elements = new ArrayList<>();
       in.beginArray();
       while (in.hasNext()) {
-        elements.add(copy(in));
+        elements.add(JsonText.copyValue(in));
       }
       in.endArray();
       end(in, path);
@@ -64,47 +63,6 @@ final class RawJson {
       throw new IllegalArgumentException(path + ": expected a whole number of " + min + " or more, got " + json);
     }
     return Long.parseLong(json);
-  }
-
-  private static String copy(JsonReader in) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonWriter out = new JsonWriter(text)) {
-      out.setHtmlSafe(false);
-      copyValue(in, out);
-    }
-    return text.toString();
-  }
-
-  private static void copyValue(JsonReader in, JsonWriter out) throws IOException {
-    switch (in.peek()) {
-      case BEGIN_OBJECT -> {
-        in.beginObject();
-        out.beginObject();
-        while (in.hasNext()) {
-          out.name(in.nextName());
-          copyValue(in, out);
-        }
-        in.endObject();
-        out.endObject();
-      }
-      case BEGIN_ARRAY -> {
-        in.beginArray();
-        out.beginArray();
-        while (in.hasNext()) {
-          copyValue(in, out);
-        }
-        in.endArray();
-        out.endArray();
-      }
-      case STRING -> out.value(in.nextString());
-      case NUMBER -> out.jsonValue(in.nextString());
-      case BOOLEAN -> out.value(in.nextBoolean());
-      case NULL -> {
-        in.nextNull();
-        out.nullValue();
-      }
-      default -> throw new IllegalStateException("unexpected " + in.peek() + " at " + in.getPath());
-    }
   }
 
   private static JsonReader strict(String json) {
