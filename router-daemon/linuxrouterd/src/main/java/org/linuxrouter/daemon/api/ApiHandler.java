@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
+import org.linuxrouter.daemon.kernel.KernelException;
 import org.linuxrouter.daemon.store.ConflictException;
 import org.linuxrouter.daemon.store.StoreException;
 import org.linuxrouter.protocol.auth.SignatureVerifier;
@@ -97,6 +98,9 @@ final class ApiHandler implements HttpHandler {
         } catch (Routes.MethodNotAllowed e) {
             exchange.getResponseHeaders().set("Allow", e.allow);
             return HttpResult.problem(codec, 405, "method not allowed", e.getMessage());
+        } catch (KernelException e) {
+            LOG.log(Level.WARNING, "kernel state unreadable: " + e.getMessage(), e);
+            return HttpResult.problem(codec, 503, "unavailable", "the router cannot read its kernel state right now; retry");
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "desired state not saved: " + e.getMessage(), e);
             return HttpResult.problem(codec, 503, "unavailable", "the router could not save its state; nothing changed");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.linuxrouter.rtnetlink.Address;
 import org.linuxrouter.rtnetlink.Batch;
+import org.linuxrouter.rtnetlink.DumpInterruptedException;
 import org.linuxrouter.rtnetlink.BatchResult;
 import org.linuxrouter.rtnetlink.IpPrefix;
 import org.linuxrouter.rtnetlink.Link;
@@ -28,6 +29,7 @@ import org.linuxrouter.rtnetlink.VlanProtocol;
 public final class NetlinkKernel implements KernelPort {
 
     private static final int RT_TABLE_MAIN = 254;
+    private static final int DUMP_ATTEMPTS = 5;
 
     private final Rtnl rtnl;
     private final Optional<String> uplink;
@@ -46,6 +48,19 @@ public final class NetlinkKernel implements KernelPort {
      */
     @Override
     public KernelState observe() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dump();
+            } catch (DumpInterruptedException e) {
+                // the kernel changed mid-dump (NLM_F_DUMP_INTR): the answer may be inconsistent, so read it again
+                if (attempt == DUMP_ATTEMPTS) {
+                    throw new KernelException("the kernel's state kept changing during " + DUMP_ATTEMPTS + " dumps", e);
+                }
+            }
+        }
+    }
+
+    private KernelState dump() {
         try {
             List<Link> all = rtnl.links().list();
             Map<Integer, String> names = new HashMap<>();
@@ -83,6 +98,8 @@ public final class NetlinkKernel implements KernelPort {
                 }
             }
             return new KernelState(owned, addresses, routes, proxies);
+        } catch (DumpInterruptedException e) {
+            throw e;
         } catch (NetlinkException e) {
             throw new KernelException("cannot read the kernel's network state: " + e.getMessage(), e);
         }
@@ -94,7 +111,9 @@ public final class NetlinkKernel implements KernelPort {
         try {
             Map<String, Integer> indexes = indexes();
             run(steps, true, indexes, failures);
-            run(steps, false, indexes(), failures);
+            // the second batch addresses links by index: read them again only if the first batch created some
+            boolean created = steps.stream().anyMatch(s -> s instanceof Step.CreateLink && !failures.containsKey(s));
+            run(steps, false, created ? indexes() : indexes, failures);
         } catch (NetlinkException e) {
             steps.forEach(s -> failures.computeIfAbsent(s, k -> new ArrayList<>()).add(e.getMessage()));
         }
