@@ -45,6 +45,8 @@ public final class Daemon implements AutoCloseable {
      * Changes that can undo the daemon's work. Neighbour events are left out: ARP churn from every VM would cost a
      * pass each; a hand-deleted proxy entry is restored by the periodic resync instead.
      */
+    /** How soon a kernel event leads to a pass (a hand-deleted interface is back well within 2 s). */
+    static final Duration EVENT_DELAY = Duration.ofMillis(100);
     private static final EnumSet<EventGroup> WATCHED = EnumSet.of(EventGroup.LINK, EventGroup.IPV4_ADDRESS,
             EventGroup.IPV6_ADDRESS, EventGroup.IPV4_ROUTE, EventGroup.IPV6_ROUTE);
 
@@ -74,7 +76,7 @@ public final class Daemon implements AutoCloseable {
 
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
-        SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink);
+        SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink, clock);
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
                 desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval()),
                 topology, APPLY_TIMEOUT, version);
@@ -109,8 +111,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Any link, address or route change may be a hand edit of something the daemon owns: ask for a pass (requests
-     * merge, so a burst of events costs one pass). A lost-events signal asks too.
+     * Any link, address or route change may be a hand edit of something the daemon owns: ask for a pass soon
+     * (requests merge, so a burst of events costs one pass). A lost-events signal asks too.
      */
     private static final class Trigger implements RtnlListener {
         private final Reconciler reconciler;
@@ -121,12 +123,12 @@ public final class Daemon implements AutoCloseable {
 
         @Override
         public void onEvent(RtnlEvent event) {
-            reconciler.requestPass();
+            reconciler.requestPassWithin(EVENT_DELAY);
         }
 
         @Override
         public void onResync() {
-            reconciler.requestPass();
+            reconciler.requestPassWithin(EVENT_DELAY);
         }
     }
 }

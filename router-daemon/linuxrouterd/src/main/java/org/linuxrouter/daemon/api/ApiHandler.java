@@ -25,6 +25,7 @@ import org.linuxrouter.protocol.model.ValidationException;
 final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = System.getLogger(ApiHandler.class.getName());
+    private static final int DRAIN_FACTOR = 16;
 
     private final Routes routes;
     private final SignatureVerifier verifier;
@@ -110,21 +111,24 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** The body, or null when it is larger than allowed (read no further than one byte past the limit). */
+    /**
+     * The body, or null when it is larger than allowed. An oversized body is drained (up to
+     * {@link #DRAIN_FACTOR} times the limit, never stored) so the client reads the 413 instead of a reset connection;
+     * beyond that the connection is simply closed.
+     */
     private byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
-            return body.length > maxBodyBytes ? null : body;
+            if (body.length <= maxBodyBytes) {
+                return body;
+            }
+            byte[] chunk = new byte[64 * 1024];
+            for (long left = (long) maxBodyBytes * DRAIN_FACTOR; left > 0; left -= chunk.length) {
+                if (in.read(chunk) < 0) {
+                    break;
+                }
+            }
+            return null;
         }
     }
 

@@ -1,9 +1,13 @@
 package org.linuxrouter.daemon.kernel;
 
 import java.net.Inet6Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.daemon.reconcile.HostTuning;
 
@@ -18,12 +22,18 @@ public final class SysctlTuning implements HostTuning {
 
     static final int RP_FILTER_LOOSE = 2;
 
+    /** How often every owned link's sysctls are read back even when nothing was created (a hand change). */
+    public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(60);
+
     private final Sysctl sysctl;
     private final Optional<String> uplink;
+    private final Clock clock;
+    private Instant lastSweep = Instant.MIN;
 
-    public SysctlTuning(Sysctl sysctl, Optional<String> uplink) {
+    public SysctlTuning(Sysctl sysctl, Optional<String> uplink, Clock clock) {
         this.sysctl = sysctl;
         this.uplink = uplink;
+        this.clock = clock;
     }
 
     @Override
@@ -39,9 +49,19 @@ public final class SysctlTuning implements HostTuning {
     }
 
     @Override
-    public List<String> afterLinks(DesiredSnapshot desired) {
+    public List<String> afterLinks(DesiredSnapshot desired, Set<String> created) {
         List<String> problems = new ArrayList<>();
+        // Two /proc/sys files per link: with thousands of links, reading them all on every pass would cost more
+        // than the pass itself. New links are set at once; all of them are read back once per sweep interval.
+        Instant now = clock.instant();
+        boolean sweep = !now.isBefore(lastSweep.plus(SWEEP_INTERVAL));
+        if (sweep) {
+            lastSweep = now;
+        }
         for (String link : desired.kernel().links().keySet()) {
+            if (!sweep && !created.contains(link)) {
+                continue;
+            }
             attempt(problems, () -> sysctl.rpFilter(link, RP_FILTER_LOOSE));
             attempt(problems, () -> sysctl.proxyArp(link, desired.proxyArpInterfaces().contains(link)));
         }

@@ -1,6 +1,7 @@
 package org.linuxrouter.daemon.reconcile;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The settings around the kernel objects that are not objects themselves (sysctls: forwarding, proxy_arp,
@@ -13,8 +14,11 @@ public interface HostTuning {
     /** Before any link is created. Returns problems, each naming the setting; an empty list means all set. */
     List<String> beforeLinks(DesiredSnapshot desired);
 
-    /** After the links exist. Returns problems, each naming the setting and interface. */
-    List<String> afterLinks(DesiredSnapshot desired);
+    /**
+     * After the links exist; {@code created} names the links this pass created (they start from
+     * {@code conf/default} and must be set now). Returns problems, each naming the setting and interface.
+     */
+    List<String> afterLinks(DesiredSnapshot desired, Set<String> created);
 
     HostTuning NONE = new HostTuning() {
         @Override
@@ -23,7 +27,7 @@ public interface HostTuning {
         }
 
         @Override
-        public List<String> afterLinks(DesiredSnapshot desired) {
+        public List<String> afterLinks(DesiredSnapshot desired, Set<String> created) {
             return List.of();
         }
     };

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -43,6 +45,7 @@ public final class Reconciler implements AutoCloseable {
     private final Thread worker;
 
     private long requested;          // guarded by lock: ticket of the newest request
+    private long due;                // guarded by lock: System.nanoTime() when a pass asked for "soon" is due, 0 if none
     private long completed;          // guarded by lock: every request up to this ticket has seen a finished pass
     private boolean closed;          // guarded by lock
     private volatile PassReport lastPass;
@@ -73,6 +76,21 @@ public final class Reconciler implements AutoCloseable {
             requested++;
             lock.notifyAll();
             return requested;
+        }
+    }
+
+    /**
+     * Asks for a pass within {@code delay}, for netlink events: most events echo the daemon's own changes, and a
+     * write arriving meanwhile runs a pass at once that serves them too, instead of queueing behind an event's
+     * pass. A hand edit is still repaired within the delay.
+     */
+    public void requestPassWithin(Duration delay) {
+        synchronized (lock) {
+            long at = System.nanoTime() + delay.toNanos();
+            if (due == 0 || at < due) {
+                due = at;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -123,14 +141,20 @@ public final class Reconciler implements AutoCloseable {
         while (true) {
             long ticket;
             synchronized (lock) {
-                Duration wait = backoff.isZero() ? resync : backoff;
-                if (!closed && requested == completed) {
-                    waitQuietly(wait);
+                long deadline = System.nanoTime() + (backoff.isZero() ? resync : backoff).toNanos();
+                while (!closed && requested == completed) {
+                    long until = due == 0 ? deadline : Math.min(deadline, due);
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        break; // the resync timer, a retry after failure, or an event's pass falling due
+                    }
+                    waitQuietly(left);
                 }
                 if (closed) {
                     return;
                 }
-                ticket = requested; // a timer wake-up with no request still runs a pass: periodic resync
+                due = 0; // this pass sees everything that happened before it, including what was due
+                ticket = requested;
             }
             PassReport report = passSafely();
             lastPass = report;
@@ -146,9 +170,9 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
-    private void waitQuietly(Duration wait) {
+    private void waitQuietly(long nanos) {
         try {
-            lock.wait(Math.max(1, wait.toMillis()));
+            lock.wait(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
             closed = true;
             Thread.currentThread().interrupt();
@@ -183,7 +207,13 @@ public final class Reconciler implements AutoCloseable {
             r.failure().ifPresent(f -> failures.computeIfAbsent(r.step().network(), k -> new ArrayList<>())
                     .add(r.step().describe() + ": " + f));
         }
-        addAll(failures, "", tuning.afterLinks(snapshot));
+        Set<String> created = new HashSet<>();
+        for (StepResult r : results) {
+            if (r.succeeded() && r.step() instanceof Step.CreateLink c) {
+                created.add(c.link().name());
+            }
+        }
+        addAll(failures, "", tuning.afterLinks(snapshot, created));
         List<String> drifted = recordOutcomes(snapshot, steps, failures);
         Duration took = Duration.between(started, clock.instant());
         if (!steps.isEmpty() || !failures.isEmpty()) {

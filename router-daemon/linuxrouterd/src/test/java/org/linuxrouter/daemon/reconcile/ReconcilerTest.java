@@ -90,6 +90,24 @@ class ReconcilerTest {
     }
 
     @Test
+    void anEventsPassWaitsForItsDelayButAWriteDoesNot() throws InterruptedException {
+        desired.set(snapshot(1));
+        start(Duration.ofMinutes(1));
+        assertTrue(reconciler.await(reconciler.requestPass(), WAIT));
+        long before = reconciler.passes();
+        kernel.deleteLinkByHand("eth1.100");
+        reconciler.requestPassWithin(Duration.ofMillis(300));
+        Thread.sleep(100);
+        assertEquals(before, reconciler.passes(), "not due yet");
+        assertTrue(eventually(() -> desired.get().kernel().equals(kernel.observe())), "repaired once due");
+
+        kernel.deleteLinkByHand("eth1.100");
+        reconciler.requestPassWithin(Duration.ofMinutes(1));
+        assertTrue(reconciler.await(reconciler.requestPass(), Duration.ofSeconds(2)), "a write runs at once");
+        assertEquals(desired.get().kernel(), kernel.observe(), "and serves the pending event too");
+    }
+
+    @Test
     void awaitTimesOutWhenTheWorkerIsStopped() throws InterruptedException {
         start(Duration.ofMinutes(1));
         reconciler.close();

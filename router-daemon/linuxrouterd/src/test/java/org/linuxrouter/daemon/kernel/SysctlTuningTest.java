@@ -1,0 +1,103 @@
+package org.linuxrouter.daemon.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
+
+/** SysctlTuning against a /proc/sys-shaped temp tree: what is set, and when per-link values are read back. */
+class SysctlTuningTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void setsForwardingFirstThenPerLinkAndUplinkValues() throws IOException {
+        tree("eth1.100", "eth0");
+        SysctlTuning tuning = new SysctlTuning(new Sysctl(root), Optional.of("eth0"), clockAt(0));
+        DesiredSnapshot desired = snapshot(Set.of("eth0"));
+
+        assertEquals(List.of(), tuning.beforeLinks(desired));
+        assertEquals("1", read("net/ipv4/ip_forward"));
+        assertEquals("1", read("net/ipv6/conf/all/forwarding"));
+        assertEquals(List.of(), tuning.afterLinks(desired, Set.of("eth1.100")));
+        assertEquals("2", read("net/ipv4/conf/eth1.100/rp_filter"));
+        assertEquals("0", read("net/ipv4/conf/eth1.100/proxy_arp"));
+        assertEquals("1", read("net/ipv4/conf/eth0/proxy_arp"), "interface mode on the uplink");
+        assertEquals("0", read("net/ipv4/neigh/eth0/proxy_delay"));
+        assertEquals("1", read("net/ipv6/conf/eth0/proxy_ndp"));
+    }
+
+    @Test
+    void existingLinksAreReadBackOncePerSweepNotOnEveryPass() throws IOException {
+        tree("eth1.100", "eth0");
+        Instant[] now = {Instant.EPOCH};
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        SysctlTuning tuning = new SysctlTuning(new Sysctl(root), Optional.of("eth0"), clock);
+        DesiredSnapshot desired = snapshot(Set.of());
+        tuning.afterLinks(desired, Set.of());
+        write("net/ipv4/conf/eth1.100/rp_filter", "1"); // a hand change
+        now[0] = now[0].plusSeconds(1);
+        tuning.afterLinks(desired, Set.of());
+        assertEquals("1", read("net/ipv4/conf/eth1.100/rp_filter"), "not read back between sweeps");
+        now[0] = now[0].plus(SysctlTuning.SWEEP_INTERVAL);
+        tuning.afterLinks(desired, Set.of());
+        assertEquals("2", read("net/ipv4/conf/eth1.100/rp_filter"), "repaired by the sweep");
+    }
+
+    private static DesiredSnapshot snapshot(Set<String> proxyArp) throws IOException {
+        OwnedLink link = new OwnedLink("eth1.100", new LinkSpec.Vlan("eth1", 100), "net", 0, true);
+        KernelState kernel = new KernelState(Map.of("eth1.100", link),
+                Set.of(new InterfaceAddress("eth1.100", InetAddress.getByName("2001:db8::1"), 64)),
+                Set.of(), Set.of(new ProxyNeighbour(InetAddress.getByName("2001:db8::5"), "eth0")));
+        return new DesiredSnapshot(kernel, proxyArp, Map.of("net", 1L));
+    }
+
+    private void tree(String... links) throws IOException {
+        write("net/ipv4/ip_forward", "0");
+        write("net/ipv6/conf/all/forwarding", "0");
+        for (String l : links) {
+            write("net/ipv4/conf/" + l + "/rp_filter", "0");
+            write("net/ipv4/conf/" + l + "/proxy_arp", "0");
+            write("net/ipv6/conf/" + l + "/proxy_ndp", "0");
+            write("net/ipv4/neigh/" + l + "/proxy_delay", "80");
+        }
+    }
+
+    private void write(String relative, String value) throws IOException {
+        Files.createDirectories(root.resolve(relative).getParent());
+        Files.writeString(root.resolve(relative), value + "\n");
+    }
+
+    private String read(String relative) throws IOException {
+        return Files.readString(root.resolve(relative)).trim();
+    }
+
+    private static Clock clockAt(long seconds) {
+        return Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+    }
+}
