@@ -23,9 +23,9 @@ class KernelCommandLineTest {
         assertEquals(List.of("setsid", "/usr/bin/linux.uml", "mem=1G", "rootfstype=hostfs", "rootflags=/", "rw",
                 "init=/tmp/lrlab-1/init.sh", "quiet", "con=null", "ssl=null", "con0=fd:0,fd:1",
                 "uml_dir=/tmp/lrlab-1/uml", "umid=lrlab-ab12", "LR_ARGV=/tmp/lrlab-1/argv",
-                "LR_STATUS=/tmp/lrlab-1/status", "LR_CWD=/tmp/lrlab-1", "LR_SHARE=/tmp/lrlab-1:/work/out",
+                "LR_STATUS=/tmp/lrlab-1/status", "LR_CWD=/tmp/lrlab-1", "LR_SHARE=/tmp/lrlab-1:/srv/out",
                 "LR_MODULES=/usr/lib/uml/modules/6.1.176"),
-                line(List.of(LAB, Path.of("/work/out")), "lrlab-ab12").argv());
+                line(List.of(LAB, Path.of("/srv/out")), "lrlab-ab12").argv());
     }
 
     @Test
