@@ -84,12 +84,12 @@ public final class NetworkService {
         return awaitApplied(network);
     }
 
-    /** Removes a network and all the kernel objects it had. Idempotent. */
-    public boolean deleteNetwork(Uuid network) throws InterruptedException {
+    /** Removes a network and all the kernel objects it had, waiting for the pass that does it. Idempotent. */
+    public void deleteNetwork(Uuid network) throws InterruptedException {
         synchronized (this) {
             commit(state.withoutNetwork(network));
         }
-        return reconciler.await(reconciler.requestPass(), applyTimeout);
+        reconciler.await(reconciler.requestPass(), applyTimeout);
     }
 
     /** Removes a NIC; a missing NIC is fine, a missing network is 404. */
