@@ -58,6 +58,21 @@ public final class Batch {
         return with(LinkCodec.create(name, vlan));
     }
 
+    /** Creates a link of any kind that needs no peer. Equivalent to: {@code ip link add NAME type KIND ...}. */
+    public Batch addLink(String name, LinkKind kind) {
+        return with(LinkCodec.create(name, kind));
+    }
+
+    /** Equivalent to: {@code bridge fdb append MAC dev NAME dst REMOTE}. */
+    public Batch appendFdb(FdbEntry entry) {
+        return with(FdbCodec.append(entry));
+    }
+
+    /** Equivalent to: {@code bridge fdb del MAC dev NAME dst REMOTE}. */
+    public Batch deleteFdb(FdbEntry entry) {
+        return with(FdbCodec.delete(entry));
+    }
+
     /** Equivalent to: {@code ip link set dev NAME up}. */
     public Batch setLinkUp(String name) {
         return with(LinkCodec.setUp(name, true));

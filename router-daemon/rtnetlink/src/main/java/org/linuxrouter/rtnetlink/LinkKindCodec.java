@@ -1,5 +1,6 @@
 package org.linuxrouter.rtnetlink;
 
+import java.net.InetAddress;
 import java.util.Optional;
 import org.linuxrouter.rtnetlink.wire.AddressFamily;
 import org.linuxrouter.rtnetlink.wire.Attributes;
@@ -29,6 +30,8 @@ final class LinkKindCodec {
         out.beginNested(Ifla.LINKINFO).attrStringNoNul(Ifla.INFO_KIND, kind.name());
         if (kind instanceof LinkKind.Vlan) {
             writeVlanData(out, (LinkKind.Vlan) kind);
+        } else if (kind instanceof LinkKind.Vxlan) {
+            writeVxlanData(out, (LinkKind.Vxlan) kind);
         }
         out.endNested();
     }
@@ -46,12 +49,38 @@ final class LinkKindCodec {
                 .attrU16(Ifla.VLAN_ID, vlan.vlanId()).endNested();
     }
 
+    /**
+     * In iproute2 6.1's order for {@code ip link add NAME type vxlan id VNI group G ttl T dev D}: TTL and LINK as
+     * parsed, then ID, GROUP, LOCAL, LEARNING (always sent), PORT (only when given).
+     */
+    private static void writeVxlanData(MessageWriter out, LinkKind.Vxlan vxlan) {
+        out.beginNested(Ifla.INFO_DATA);
+        if (vxlan.ttl() > 0) {
+            out.attrU8(Ifla.VXLAN_TTL, vxlan.ttl());
+        }
+        if (vxlan.underlayIndex() > 0) {
+            out.attrU32(Ifla.VXLAN_LINK, vxlan.underlayIndex());
+        }
+        out.attrU32(Ifla.VXLAN_ID, vxlan.vni());
+        vxlan.destination().ifPresent(d -> out.attrBytes(
+                AddressFamily.of(d) == AddressFamily.INET ? Ifla.VXLAN_GROUP : Ifla.VXLAN_GROUP6, d.getAddress()));
+        vxlan.local().ifPresent(l -> out.attrBytes(
+                AddressFamily.of(l) == AddressFamily.INET ? Ifla.VXLAN_LOCAL : Ifla.VXLAN_LOCAL6, l.getAddress()));
+        out.attrU8(Ifla.VXLAN_LEARNING, vxlan.learning() ? 1 : 0);
+        if (vxlan.port() > 0) {
+            out.attrU16BigEndian(Ifla.VXLAN_PORT, vxlan.port());
+        }
+        out.endNested();
+    }
+
     static LinkKind decode(Attributes link) {
         Optional<Attributes> info = link.nested(Ifla.LINKINFO);
         String kind = info.flatMap(i -> i.string(Ifla.INFO_KIND)).orElse("");
         switch (kind) {
             case "vlan":
                 return decodeVlan(link, info.get());
+            case "vxlan":
+                return decodeVxlan(info.get());
             case "veth":
                 return new LinkKind.Veth();
             case "dummy":
@@ -61,6 +90,20 @@ final class LinkKindCodec {
             default:
                 return new LinkKind.Other(kind);
         }
+    }
+
+    /** The kernel reports every attribute; an unset address is all zeros, which we read as absent. */
+    private static LinkKind decodeVxlan(Attributes info) {
+        Attributes data = info.nested(Ifla.INFO_DATA).orElse(Attributes.empty());
+        return new LinkKind.Vxlan(data.u32(Ifla.VXLAN_ID).orElse(0),
+                address(data, Ifla.VXLAN_GROUP).or(() -> address(data, Ifla.VXLAN_GROUP6)),
+                address(data, Ifla.VXLAN_LOCAL).or(() -> address(data, Ifla.VXLAN_LOCAL6)),
+                data.u32(Ifla.VXLAN_LINK).orElse(0), data.u8(Ifla.VXLAN_TTL).orElse(0),
+                data.u16BigEndian(Ifla.VXLAN_PORT).orElse(0), data.u8(Ifla.VXLAN_LEARNING).orElse(1) != 0);
+    }
+
+    private static Optional<InetAddress> address(Attributes data, int type) {
+        return data.address(type).filter(a -> !a.isAnyLocalAddress());
     }
 
     private static LinkKind decodeVlan(Attributes link, Attributes info) {

@@ -54,6 +54,14 @@ public final class Links {
         return add(name, vlan);
     }
 
+    /**
+     * Creates a VXLAN device. Equivalent to: {@code ip link add NAME type vxlan id VNI [group|remote ADDR]
+     * [local ADDR] [ttl T] [dev UNDERLAY] [dstport P] [no]learning}.
+     */
+    public Link addVxlan(String name, LinkKind.Vxlan vxlan) {
+        return add(name, vxlan);
+    }
+
     /** Creates a dummy link. Equivalent to: {@code ip link add NAME type dummy}. */
     public Link addDummy(String name) {
         return add(name, new LinkKind.Dummy());

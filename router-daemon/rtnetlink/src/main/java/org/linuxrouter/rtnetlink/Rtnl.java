@@ -31,6 +31,7 @@ public final class Rtnl implements AutoCloseable {
     private final Addresses addresses = new Addresses(this);
     private final Routes routes = new Routes(this);
     private final Neighbours neighbours = new Neighbours(this);
+    private final BridgeFdb fdb = new BridgeFdb(this);
 
     private Rtnl(NetlinkChannel channel) {
         this.channel = channel;
@@ -76,6 +77,11 @@ public final class Rtnl implements AutoCloseable {
     /** Neighbour and proxy entries: Equivalent to: {@code ip neigh ...}. */
     public Neighbours neighbours() {
         return neighbours;
+    }
+
+    /** Forwarding-table entries of bridges and VXLAN devices: Equivalent to: {@code bridge fdb ...}. */
+    public BridgeFdb fdb() {
+        return fdb;
     }
 
     /** A new, empty batch of changes to send together. Equivalent to: {@code ip -batch FILE}. */

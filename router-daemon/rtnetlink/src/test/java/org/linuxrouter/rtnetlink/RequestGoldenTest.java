@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.rtnetlink.wire.Hex;
 
@@ -29,6 +30,64 @@ class RequestGoldenTest {
                 + "0600 0500 8100 0000"                            //     IFLA_VLAN_PROTOCOL 0x8100, big-endian
                 + "0600 0100 6400 0000";                           //     IFLA_VLAN_ID 100, host order
         assertBytes(expected, LinkCodec.create("eth1.100", new LinkKind.Vlan(ETH1, 100, VlanProtocol.IEEE_802_1Q)));
+    }
+
+    @Test
+    void vxlanCreateMatchesCloudStackModifyvxlanSh() throws Exception {
+        // modifyvxlan.sh: ip link add vxlan100 type vxlan id 100 group 239.0.0.100 ttl 10 dev eth1
+        String expected = "6c000000 1000 0506 00000000 00000000"   // 108 bytes, RTM_NEWLINK, REQ|ACK|EXCL|CREATE
+                + "00 00 0000 00000000 00000000 00000000"
+                + "0d00 0300 7678 6c61 6e31 3030 00 000000"        // IFLA_IFNAME "vxlan100\0"
+                + "3c00 1200"                                      // IFLA_LINKINFO, 60 bytes (no IFLA_LINK)
+                + "0900 0100 7678 6c61 6e 000000"                  //   IFLA_INFO_KIND "vxlan", padded
+                + "2c00 0200"                                      //   IFLA_INFO_DATA, 44 bytes
+                + "0500 0500 0a 000000"                            //     IFLA_VXLAN_TTL 10 (as parsed: first)
+                + "0800 0300 03000000"                             //     IFLA_VXLAN_LINK 3 (dev eth1)
+                + "0800 0100 64000000"                             //     IFLA_VXLAN_ID 100
+                + "0800 0200 ef000064"                             //     IFLA_VXLAN_GROUP 239.0.0.100
+                + "0500 0700 01 000000";                           //     IFLA_VXLAN_LEARNING 1; no PORT: 8472
+        assertBytes(expected, LinkCodec.create("vxlan100",
+                LinkKind.Vxlan.multicast(100, InetAddress.getByName("239.0.0.100"), ETH1, 10)));
+    }
+
+    @Test
+    void vxlanWithLocalPortAndNoLearningMatchesEvpnScript() throws Exception {
+        // ip link add vxlan5001 type vxlan id 5001 local 192.0.2.1 dstport 4789 nolearning dev eth1
+        String expected = "6c000000 1000 0506 00000000 00000000"
+                + "00 00 0000 00000000 00000000 00000000"
+                + "0e00 0300 7678 6c61 6e35 3030 3100 0000"        // IFLA_IFNAME "vxlan5001\0"
+                + "3c00 1200 0900 0100 7678 6c61 6e 000000 2c00 0200"
+                + "0800 0300 03000000"                             // IFLA_VXLAN_LINK 3
+                + "0800 0100 89130000"                             // IFLA_VXLAN_ID 5001
+                + "0800 0400 c0000201"                             // IFLA_VXLAN_LOCAL 192.0.2.1
+                + "0500 0700 00 000000"                            // IFLA_VXLAN_LEARNING 0
+                + "0600 0f00 12b5 0000";                           // IFLA_VXLAN_PORT 4789, network byte order
+        assertBytes(expected, LinkCodec.create("vxlan5001", new LinkKind.Vxlan(5001, Optional.empty(),
+                Optional.of(InetAddress.getByName("192.0.2.1")), ETH1, 0, 4789, false)));
+    }
+
+    @Test
+    void vxlanIpv6GroupUsesGroup6() throws Exception {
+        // ip link add vxlan8 type vxlan id 8 group ff05::8 dev eth1 dstport 0
+        String data = "0800 0300 03000000 0800 0100 08000000"
+                + "1400 1000 ff050000000000000000000000000008"     // IFLA_VXLAN_GROUP6
+                + "0500 0700 01 000000";
+        String expected = "6c000000 1000 0506 00000000 00000000 00 00 0000 00000000 00000000 00000000"
+                + "0b00 0300 7678 6c61 6e38 00 00" + "4000 1200 0900 0100 7678 6c61 6e 000000 3000 0200" + data;
+        assertBytes(expected, LinkCodec.create("vxlan8", new LinkKind.Vxlan(8,
+                Optional.of(InetAddress.getByName("ff05::8")), Optional.empty(), ETH1, 0, 0, true)));
+    }
+
+    @Test
+    void floodEntryMatchesBridgeFdbAppend() throws Exception {
+        // bridge fdb append 00:00:00:00:00:00 dev vxlan5001 dst 192.0.2.11 (vxlan5001 = ifindex 5)
+        String body = "07 00 0000 05000000 c000 02 00"             // ndmsg: AF_BRIDGE, 5, NOARP|PERMANENT, NTF_SELF
+                + "0a00 0200 000000000000 0000"                    // NDA_LLADDR 00:00:00:00:00:00, padded
+                + "0800 0100 c000020b";                            // NDA_DST 192.0.2.11
+        FdbEntry flood = FdbEntry.flood(5, InetAddress.getByName("192.0.2.11"));
+        assertBytes("30000000 1c00 050c 00000000 00000000" + body, FdbCodec.append(flood)); // REQ|ACK|CREATE|APPEND
+        assertBytes("30000000 1d00 0500 00000000 00000000" + body, FdbCodec.delete(flood)); // RTM_DELNEIGH
+        assertBytes("1c000000 1e00 0103 00000000 00000000 07 00 0000 00000000 0000 00 00", FdbCodec.dump());
     }
 
     @Test

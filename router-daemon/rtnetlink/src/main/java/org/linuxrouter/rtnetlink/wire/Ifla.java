@@ -23,6 +23,18 @@ public final class Ifla {
     public static final int VLAN_FLAGS = 2;
     public static final int VLAN_PROTOCOL = 5;
 
+    /** Inside IFLA_INFO_DATA of kind "vxlan" (IFLA_VXLAN_*). GROUP holds a multicast group or one unicast remote. */
+    public static final int VXLAN_ID = 1;
+    public static final int VXLAN_GROUP = 2;
+    public static final int VXLAN_LINK = 3;
+    public static final int VXLAN_LOCAL = 4;
+    public static final int VXLAN_TTL = 5;
+    public static final int VXLAN_LEARNING = 7;
+    /** The UDP destination port, in network byte order (the only big-endian attribute of the kind). */
+    public static final int VXLAN_PORT = 15;
+    public static final int VXLAN_GROUP6 = 16;
+    public static final int VXLAN_LOCAL6 = 17;
+
     /** Inside IFLA_INFO_DATA of kind "veth": the peer, an ifinfomsg followed by its own IFLA attributes. */
     public static final int VETH_INFO_PEER = 1;
 

@@ -6,6 +6,8 @@ public final class Nda {
     public static final int LLADDR = 2;
     public static final int IFINDEX = 8;
 
+    /** On an AF_BRIDGE entry: the entry belongs to the device itself (a VXLAN's forwarding table), not a bridge. */
+    public static final int NTF_SELF = 0x02;
     public static final int NTF_PROXY = 0x08;
     public static final int NTF_ROUTER = 0x80;
 
