@@ -1,0 +1,50 @@
+package org.linuxrouter.hactl;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * hactl: render, import and check the DRBD / Heartbeat-or-Pacemaker / NFS storage pair and the management-server
+ * pair from one inventory file (docs/ha.md).
+ */
+@Command(name = "hactl", mixinStandardHelpOptions = true, versionProvider = Hactl.Version.class,
+        subcommands = {RenderCommand.class},
+        description = "Render, import and check an HA pair (DRBD, Heartbeat or Pacemaker, NFS, management DB).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success; doctor: HEALTHY",
+            "1:doctor: worst finding is a WARNING",
+            "2:doctor: worst finding is DEGRADED",
+            "3:doctor: worst finding is FAILED",
+            "64:usage error",
+            "65:invalid inventory or input files",
+            "74:I/O error"})
+public final class Hactl {
+
+    public static final int USAGE = 64;
+    public static final int DATA_ERROR = 65;
+    public static final int IO_ERROR = 74;
+
+    private Hactl() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Hactl());
+        // picocli's default for bad arguments is 2, which the doctor uses for DEGRADED
+        cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(USAGE));
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Hactl.class.getPackage().getImplementationVersion();
+            return new String[] {"hactl " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
