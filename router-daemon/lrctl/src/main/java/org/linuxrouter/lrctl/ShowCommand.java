@@ -1,12 +1,15 @@
 package org.linuxrouter.lrctl;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.linuxrouter.protocol.client.RouterClientException;
 import org.linuxrouter.protocol.json.JsonCodec;
 import org.linuxrouter.protocol.model.Condition;
+import org.linuxrouter.protocol.model.GuestService;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
@@ -40,7 +43,8 @@ final class ShowCommand implements Callable<Integer> {
     if (state.nics().isEmpty()) {
       output.line("no nics");
     } else {
-      output.table(List.of("nic", "mac", "ipv4", "ipv6"), state.nics().stream().map(ShowCommand::nicRow).toList());
+      output.table(List.of("nic", "mac", "ipv4", "ipv6", "hostname", "default", "dhcp-options", "metadata",
+          "ssh-keys", "secrets"), state.nics().stream().map(ShowCommand::nicRow).toList());
     }
     if (!state.status().conditions().isEmpty()) {
       output.line("");
@@ -61,12 +65,25 @@ final class ShowCommand implements Callable<Integer> {
     spec.gateway6().ifPresent(gateway -> fields.put("gateway6", gateway.toString()));
     fields.put("mtu", spec.mtu().isPresent() ? Integer.toString(spec.mtu().getAsInt()) : "trunk's");
     fields.put("proxy mode", spec.proxyMode().wireName());
+    fields.put("services", spec.services().isEmpty() ? "none"
+        : spec.services().stream().map(GuestService::wireName).collect(Collectors.joining(",")));
+    fields.put("dns servers", Text.addresses(spec.dnsServers()));
+    fields.put("domain", spec.domain().map(Object::toString).orElse(Text.NONE));
     fields.put("status", Text.state(state.status()));
     return fields;
   }
 
+  /** Secrets show only as the names of those the router holds: answers never carry their values anyway. */
   private static List<String> nicRow(NicSpec nic) {
-    return List.of(nic.uuid().value(), nic.mac().value(), Text.addresses(nic.ipv4()), Text.addresses(nic.ipv6()));
+    List<String> secrets = new ArrayList<>();
+    nic.userData().ifPresent(s -> secrets.add("user-data"));
+    nic.password().ifPresent(s -> secrets.add("password"));
+    return List.of(nic.uuid().value(), nic.mac().value(), Text.addresses(nic.ipv4()), Text.addresses(nic.ipv6()),
+        nic.hostname().map(Object::toString).orElse(Text.NONE), nic.defaultNic() ? "yes" : "no",
+        nic.dhcpOptions().isEmpty() ? Text.NONE
+            : nic.dhcpOptions().stream().map(o -> Integer.toString(o.code())).collect(Collectors.joining(",")),
+        nic.metadata().isEmpty() ? Text.NONE : String.join(",", nic.metadata().keySet()),
+        Integer.toString(nic.sshPublicKeys().size()), secrets.isEmpty() ? Text.NONE : String.join(",", secrets));
   }
 
   private static List<String> conditionRow(Condition condition) {

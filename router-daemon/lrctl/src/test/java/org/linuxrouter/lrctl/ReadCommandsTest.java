@@ -12,7 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linuxrouter.lrctl.TestDaemon.Answer;
 import org.linuxrouter.lrctl.TestDaemon.Run;
 import org.linuxrouter.protocol.json.JsonCodec;
+import java.util.Map;
+import org.linuxrouter.protocol.model.DhcpOption;
+import org.linuxrouter.protocol.model.DnsDomain;
+import org.linuxrouter.protocol.model.GuestService;
+import org.linuxrouter.protocol.model.Hostname;
+import org.linuxrouter.protocol.model.IpAddress;
+import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Secret;
 
 /** status, networks and show: the request each sends, and what it prints as text and as JSON. */
 class ReadCommandsTest {
@@ -29,8 +38,17 @@ class ReadCommandsTest {
     daemon.close();
   }
 
+  /** As the daemon answers: guest services on, NIC A with every guest field, its secrets redacted. */
   private static NetworkState applied() {
-    return Samples.state(Samples.network(), List.of(Samples.nicA(), Samples.nicB()), Samples.applied(3));
+    NetworkSpec network = Samples.network().newBuilder()
+        .services(List.of(GuestService.DHCP, GuestService.DNS))
+        .dnsServers(List.of(IpAddress.parse("192.0.2.53"))).domain(DnsDomain.parse("cloudnine.internal")).build();
+    NicSpec nicA = Samples.nicA().newBuilder().hostname(Hostname.parse("web-1"))
+        .dhcpOptions(List.of(DhcpOption.of(66, "10.0.0.5"), DhcpOption.of(67, "pxelinux.0")))
+        .metadata(Map.of("instance-id", "i-1", "vm-id", "i-1")).sshPublicKeys(List.of("ssh-ed25519 AAAA a@b"))
+        .userData(Secret.of("YWJj")).password(Secret.of("pw")).build().redacted();
+    NicSpec nicB = Samples.nicB().newBuilder().defaultNic(false).build();
+    return Samples.state(network, List.of(nicA, nicB), Samples.applied(3));
   }
 
   private static NetworkState failing() {
@@ -90,19 +108,25 @@ class ReadCommandsTest {
     Run run = daemon.run("show", Samples.NET.value());
     assertEquals(0, run.exit(), run.err());
     assertEquals(List.of(
-        "network     " + Samples.NET,
-        "name        guest-a",
-        "segment     vlan://100",
-        "trunk       bond0",
-        "gateway4    10.1.1.1/24",
-        "gateway6    fd00:1::1/64",
-        "mtu         9000",
-        "proxy mode  interface",
-        "status      applied (revision 3)",
+        "network      " + Samples.NET,
+        "name         guest-a",
+        "segment      vlan://100",
+        "trunk        bond0",
+        "gateway4     10.1.1.1/24",
+        "gateway6     fd00:1::1/64",
+        "mtu          9000",
+        "proxy mode   interface",
+        "services     dhcp,dns",
+        "dns servers  192.0.2.53",
+        "domain       cloudnine.internal",
+        "status       applied (revision 3)",
         "",
-        "NIC                                   MAC                IPV4                       IPV6",
-        Samples.NIC_A + "  02:00:4c:4f:4f:50  203.0.113.10,203.0.113.11  2001:db8::10",
-        Samples.NIC_B + "  02:00:4c:4f:4f:51  203.0.113.20               -",
+        "NIC                                   MAC                IPV4                       IPV6          HOSTNAME"
+            + "  DEFAULT  DHCP-OPTIONS  METADATA           SSH-KEYS  SECRETS",
+        Samples.NIC_A + "  02:00:4c:4f:4f:50  203.0.113.10,203.0.113.11  2001:db8::10  web-1   "
+            + "  yes      66,67         instance-id,vm-id  1         user-data,password",
+        Samples.NIC_B + "  02:00:4c:4f:4f:51  203.0.113.20               -             -       "
+            + "  no       -             -                  0         -",
         "",
         "CONDITION  STATUS  REASON      SINCE                 MESSAGE",
         "Applied    true    Reconciled  2026-01-02T03:04:05Z  kernel matches revision 3"), run.outLines());
@@ -114,13 +138,16 @@ class ReadCommandsTest {
     daemon.answer(seen -> Answer.json(codec.encode(failing())));
     Run run = daemon.run("show", Samples.OTHER_NET.value());
     assertEquals(List.of(
-        "network     " + Samples.OTHER_NET,
-        "segment     vlan://200",
-        "trunk       default",
-        "gateway4    10.2.2.1/24",
-        "mtu         trunk's",
-        "proxy mode  per-address",
-        "status      failing (revision 2, kernel at 1): trunk eth1 missing",
+        "network      " + Samples.OTHER_NET,
+        "segment      vlan://200",
+        "trunk        default",
+        "gateway4     10.2.2.1/24",
+        "mtu          trunk's",
+        "proxy mode   per-address",
+        "services     none",
+        "dns servers  -",
+        "domain       -",
+        "status       failing (revision 2, kernel at 1): trunk eth1 missing",
         "",
         "no nics"), run.outLines());
     assertEquals(failing(), codec.decodeNetworkState(daemon.run("--json", "show", Samples.OTHER_NET.value())

@@ -93,7 +93,7 @@ final class ApiHandler implements HttpHandler {
         } catch (ValidationException e) {
             return HttpResult.invalid(codec, e);
         } catch (ConflictException e) {
-            return HttpResult.problem(codec, 409, "conflict", e.getMessage());
+            return HttpResult.conflict(codec, e);
         } catch (Routes.NotFound | NetworkService.NotFoundException e) {
             return HttpResult.problem(codec, 404, "not found", e.getMessage());
         } catch (Routes.MethodNotAllowed e) {

@@ -26,8 +26,17 @@ record HttpResult(int status, String contentType, byte[] body) {
 
     /** A 400 naming the rejected field; the message may quote the client's bytes, so it is made printable. */
     static HttpResult invalid(JsonCodec codec, ValidationException e) {
-        return problem(codec, Problem.builder().status(400).title("invalid request").field(printable(e.field()))
+        // An empty JSON key ("") is a field with an empty path; a problem's field cannot be empty, so say "body".
+        String field = e.field().isEmpty() ? "body" : printable(e.field());
+        return problem(codec, Problem.builder().status(400).title("invalid request").field(field)
                 .detail(printable(e.getMessage())).build());
+    }
+
+    /** A 409, naming the request field (e.g. {@code mac}) when the conflict is about one. */
+    static HttpResult conflict(JsonCodec codec, org.linuxrouter.daemon.store.ConflictException e) {
+        Problem.Builder problem = Problem.builder().status(409).title("conflict").detail(printable(e.getMessage()));
+        e.field().ifPresent(field -> problem.field(printable(field)));
+        return problem(codec, problem.build());
     }
 
     /** Control characters (which a problem may not carry) become '?', and the text is capped. */

@@ -103,6 +103,11 @@ public final class NetworkService {
         return awaitApplied(network);
     }
 
+    /** The whole desired state as persisted, secrets included: for the guest services, never for answers. */
+    public DesiredState desiredState() {
+        return state;
+    }
+
     public Optional<NetworkState> network(Uuid network) {
         return state.network(network).map(this::view);
     }
@@ -156,8 +161,10 @@ public final class NetworkService {
                 .appliedRevision(Math.min(outcome.appliedRevision(), r.revision()));
         outcome.lastError().filter(e -> outcome.appliedRevision() < r.revision())
                 .ifPresent(e -> status.lastError(e.length() > MAX_ERROR ? e.substring(0, MAX_ERROR) : e));
-        return NetworkState.builder().spec(r.spec()).nics(new ArrayList<>(r.nics().values())).status(status.build())
-                .build();
+        // Answers never carry secrets: each becomes a "...Set" flag (openapi.yaml, NicSpec).
+        List<NicSpec> shown = new ArrayList<>();
+        r.nics().values().forEach(nic -> shown.add(nic.redacted()));
+        return NetworkState.builder().spec(r.spec()).nics(shown).status(status.build()).build();
     }
 
     /** A write's answer: the network as it is now, and whether the kernel already matches it. */

@@ -83,7 +83,7 @@ public record DaemonConfig(
         Optional.empty(),
         ProxyMode.PER_ADDRESS,
         Duration.ofSeconds(10),
-        1024 * 1024,
+        2 * 1024 * 1024, // a NIC with CloudStack's largest user data (1 MiB of base64) must fit
         new RateLimit(50, 100),
         LogLevel.INFO);
   }

@@ -46,11 +46,11 @@ final class Claims {
         }
         Owner existing = new Owner(other.uuid(), nic.uuid());
         if (other.uuid().equals(network) && nic.mac().equals(newcomer.mac())) {
-          throw conflict(owner, "mac", nic.mac(), existing);
+          throw conflict(owner, "mac", nic.mac(), existing).named("mac");
         }
         for (IpAddress address : newcomer.addresses()) {
           if (nic.addresses().contains(address)) {
-            throw conflict(owner, "address", address, existing);
+            throw conflict(owner, "address", address, existing).named(address.family().label());
           }
         }
       }
@@ -60,12 +60,18 @@ final class Claims {
   private static <K> void claim(Map<K, Owner> owners, K key, Owner owner, String what) {
     Owner previous = owners.putIfAbsent(key, owner);
     if (previous != null) {
-      throw conflict(owner, what, key, previous);
+      throw new ConflictException(conflict(owner, what, key, previous).message());
     }
   }
 
-  private static ConflictException conflict(Owner owner, String what, Object key, Owner previous) {
-    return new ConflictException(owner + ": expected " + what + " " + key + " on one nic only, got it on "
-        + previous + " too");
+  private static Conflict conflict(Owner owner, String what, Object key, Owner previous) {
+    return new Conflict(owner + ": expected " + what + " " + key + " on one nic only, got it on " + previous + " too");
+  }
+
+  /** The message, then the request field it is about. */
+  private record Conflict(String message) {
+    ConflictException named(String field) {
+      return new ConflictException(field, message);
+    }
   }
 }

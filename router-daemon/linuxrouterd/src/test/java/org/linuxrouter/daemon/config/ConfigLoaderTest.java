@@ -42,7 +42,7 @@ class ConfigLoaderTest {
     assertEquals(Optional.empty(), d.uplinkInterface());
     assertEquals(ProxyMode.PER_ADDRESS, d.proxyMode());
     assertEquals(Duration.ofSeconds(10), d.resyncInterval());
-    assertEquals(1 << 20, d.maxBodyBytes());
+    assertEquals(2 << 20, d.maxBodyBytes());
     assertEquals(new RateLimit(50, 100), d.rateLimit());
     assertEquals(LogLevel.INFO, d.logLevel());
   }

@@ -2,11 +2,17 @@ package org.linuxrouter.protocol.json;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.linuxrouter.protocol.model.Condition;
+import org.linuxrouter.protocol.model.DhcpOption;
+import org.linuxrouter.protocol.model.DnsDomain;
+import org.linuxrouter.protocol.model.GuestService;
+import org.linuxrouter.protocol.model.Hostname;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.IpAddress;
@@ -20,6 +26,7 @@ import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
@@ -44,14 +51,28 @@ final class ModelReader {
         case "gateway6": spec.gateway6(in.scalar(at, GatewayAddress::parse)); break;
         case "mtu": spec.mtu(in.int32(at)); break;
         case "proxyMode": spec.proxyMode(in.scalar(at, text -> ProxyMode.fromWireName(at, text))); break;
+        case "services":
+          spec.services(in.array(at, i -> in.scalar(i, text -> GuestService.fromWireName(i, text))));
+          break;
+        case "dnsServers": spec.dnsServers(addresses(at)); break;
+        case "domain": spec.domain(in.scalar(at, DnsDomain::parse)); break;
         default: throw StrictReader.unknownField(at,
-            "uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode");
+            "uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain");
       }
     });
     return build(path, spec::build);
   }
 
+  /** A NIC as a request (or the state file) carries it: secrets in full, no "...Set" flags. */
   NicSpec nicSpec(String path) {
+    return nicSpec(path, false);
+  }
+
+  /**
+   * A NIC; {@code answer} accepts the flags a GET answer puts in place of secrets ({@code "passwordSet": true}),
+   * which a request may not send: a client cannot store "redacted" as a password.
+   */
+  private NicSpec nicSpec(String path, boolean answer) {
     NicSpec.Builder nic = NicSpec.builder();
     in.object(path, (name, at) -> {
       switch (name) {
@@ -59,10 +80,53 @@ final class ModelReader {
         case "mac": nic.mac(in.scalar(at, MacAddress::parse)); break;
         case "ipv4": nic.ipv4(addresses(at)); break;
         case "ipv6": nic.ipv6(addresses(at)); break;
-        default: throw StrictReader.unknownField(at, "uuid, mac, ipv4, ipv6");
+        case "hostname": nic.hostname(in.scalar(at, Hostname::parse)); break;
+        case "defaultNic": nic.defaultNic(in.bool(at)); break;
+        case "dhcpOptions": nic.dhcpOptions(in.array(at, this::dhcpOption)); break;
+        case "metadata": nic.metadata(stringMap(at)); break;
+        case "sshPublicKeys": nic.sshPublicKeys(in.array(at, in::string)); break;
+        case "userData": nic.userData(Secret.of(in.string(at))); break;
+        case "password": nic.password(Secret.of(in.string(at))); break;
+        case "userDataSet": nic.userData(redactedFlag(at, answer, "userData")); break;
+        case "passwordSet": nic.password(redactedFlag(at, answer, "password")); break;
+        default: throw StrictReader.unknownField(at, "uuid, mac, ipv4, ipv6, hostname, defaultNic, dhcpOptions,"
+            + " metadata, sshPublicKeys, userData, password");
       }
     });
     return build(path, nic::build);
+  }
+
+  private Secret redactedFlag(String path, boolean answer, String secretField) {
+    if (!answer) {
+      throw new ValidationException(path, "expected no " + path + " (answers only say a secret is stored); send "
+          + secretField + " to set it");
+    }
+    if (!in.bool(path)) {
+      throw new ValidationException(path, "expected true or no field, got false");
+    }
+    return Secret.REDACTED;
+  }
+
+  private DhcpOption dhcpOption(String path) {
+    AtomicReference<Integer> code = new AtomicReference<>();
+    AtomicReference<String> value = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "code": code.set(in.int32(at)); break;
+        case "value": value.set(in.string(at)); break;
+        default: throw StrictReader.unknownField(at, "code, value");
+      }
+    });
+    if (code.get() == null) {
+      throw new ValidationException(path + ".code", "expected a value, got none");
+    }
+    return build(path, () -> DhcpOption.of(code.get(), value.get()));
+  }
+
+  private Map<String, String> stringMap(String path) {
+    Map<String, String> map = new LinkedHashMap<>();
+    in.object(path, (name, at) -> map.put(name, in.string(at)));
+    return map;
   }
 
   private List<IpAddress> addresses(String path) {
@@ -74,7 +138,7 @@ final class ModelReader {
     in.object(path, (name, at) -> {
       switch (name) {
         case "spec": state.spec(networkSpec(at)); break;
-        case "nics": state.nics(in.array(at, this::nicSpec)); break;
+        case "nics": state.nics(in.array(at, i -> nicSpec(i, true))); break;
         case "status": state.status(networkStatus(at)); break;
         default: throw StrictReader.unknownField(at, "spec, nics, status");
       }

@@ -3,6 +3,9 @@ package org.linuxrouter.protocol.json;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.linuxrouter.protocol.model.DhcpOption;
+import org.linuxrouter.protocol.model.GuestService;
 import org.linuxrouter.protocol.model.Condition;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
@@ -13,6 +16,7 @@ import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Uuid;
 
 /** Encodes each model type. Absent optionals are omitted, never written as null. */
@@ -46,6 +50,15 @@ final class ModelWriter {
       out.name("mtu").value(spec.mtu().getAsInt());
     }
     out.name("proxyMode").value(spec.proxyMode().wireName());
+    out.name("services").beginArray();
+    for (GuestService service : spec.services()) {
+      out.value(service.wireName());
+    }
+    out.endArray();
+    addresses("dnsServers", spec.dnsServers());
+    if (spec.domain().isPresent()) {
+      out.name("domain").value(spec.domain().get().value());
+    }
     out.endObject();
   }
 
@@ -55,7 +68,40 @@ final class ModelWriter {
     out.name("mac").value(nic.mac().value());
     addresses("ipv4", nic.ipv4());
     addresses("ipv6", nic.ipv6());
+    if (nic.hostname().isPresent()) {
+      out.name("hostname").value(nic.hostname().get().value());
+    }
+    out.name("defaultNic").value(nic.defaultNic());
+    out.name("dhcpOptions").beginArray();
+    for (DhcpOption option : nic.dhcpOptions()) {
+      out.beginObject().name("code").value(option.code()).name("value").value(option.value()).endObject();
+    }
+    out.endArray();
+    out.name("metadata").beginObject();
+    for (Map.Entry<String, String> entry : nic.metadata().entrySet()) {
+      out.name(entry.getKey()).value(entry.getValue());
+    }
     out.endObject();
+    out.name("sshPublicKeys").beginArray();
+    for (String key : nic.sshPublicKeys()) {
+      out.value(key);
+    }
+    out.endArray();
+    secret("userData", nic.userData().orElse(null));
+    secret("password", nic.password().orElse(null));
+    out.endObject();
+  }
+
+  /** A redacted secret (what answers hold) is written as {@code "<name>Set": true}, never as a value. */
+  private void secret(String name, Secret secret) throws IOException {
+    if (secret == null) {
+      return;
+    }
+    if (secret.isRedacted()) {
+      out.name(name + "Set").value(true);
+    } else {
+      out.name(name).value(secret.reveal());
+    }
   }
 
   private void addresses(String name, List<IpAddress> addresses) throws IOException {

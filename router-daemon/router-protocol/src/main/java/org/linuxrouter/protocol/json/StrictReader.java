@@ -115,6 +115,13 @@ final class StrictReader {
     }
   }
 
+  boolean bool(String path) {
+    return call(() -> {
+      expect(path, JsonToken.BOOLEAN);
+      return json.nextBoolean();
+    });
+  }
+
   long integer(String path) {
     return call(() -> {
       expect(path, JsonToken.NUMBER);

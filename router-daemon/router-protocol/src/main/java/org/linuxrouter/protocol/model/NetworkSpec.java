@@ -1,18 +1,31 @@
 package org.linuxrouter.protocol.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Desired state of one guest network on a router, keyed by the CloudStack network UUID: the segment
  * (VLAN) on the trunk, the gateway address(es) the router owns on it, the MTU, and how public NIC
  * addresses are proxied on the uplink. NICs are separate resources ({@link NicSpec}).
  *
+ * <p>The guest services the router gives the network's VMs in place of a virtual router ({@link GuestService}:
+ * none unless listed, so networks stored before these services existed keep working unchanged), the zone's DNS
+ * resolvers (handed out after the router itself and used for forwarding) and the network's DNS domain.
+ *
  * <p>Rules checked here: gateway4 is IPv4 and required; gateway6 is IPv6; MTU is 68..65535 and at
- * least 1280 when gateway6 is set (IPv6 minimum link MTU, RFC 8200 section 5).
+ * least 1280 when gateway6 is set (IPv6 minimum link MTU, RFC 8200 section 5); at most
+ * {@value #MAX_DNS_SERVERS} distinct routable unicast DNS servers.
  */
 public final class NetworkSpec {
+  public static final int MAX_DNS_SERVERS = 4;
   public static final int MIN_MTU = 68;
   public static final int MIN_MTU_IPV6 = 1280;
   public static final int MAX_MTU = 65535;
@@ -25,6 +38,9 @@ public final class NetworkSpec {
   private final GatewayAddress gateway6;
   private final Integer mtu;
   private final ProxyMode proxyMode;
+  private final Set<GuestService> services;
+  private final List<IpAddress> dnsServers;
+  private final DnsDomain domain;
 
   private NetworkSpec(Builder builder) {
     this.uuid = Check.present("uuid", builder.uuid);
@@ -43,6 +59,15 @@ public final class NetworkSpec {
           + " because gateway6 is set (ipv6 minimum link mtu), got " + mtu);
     }
     this.proxyMode = Check.present("proxyMode", builder.proxyMode);
+    Check.present("services", builder.services);
+    EnumSet<GuestService> set = EnumSet.noneOf(GuestService.class);
+    builder.services.forEach(s -> set.add(Check.present("services", s)));
+    this.services = Collections.unmodifiableSet(set);
+    this.dnsServers = Check.uniqueList("dnsServers", builder.dnsServers, MAX_DNS_SERVERS, Function.identity());
+    for (int i = 0; i < dnsServers.size(); i++) {
+      dnsServers.get(i).requireRoutableUnicast("dnsServers[" + i + "]");
+    }
+    this.domain = builder.domain;
   }
 
   private static void requireFamily(String field, GatewayAddress gateway, IpFamily family) {
@@ -94,6 +119,25 @@ public final class NetworkSpec {
     return proxyMode;
   }
 
+  /** The guest services the router gives this network (unmodifiable, in declaration order). */
+  public Set<GuestService> services() {
+    return services;
+  }
+
+  public boolean offers(GuestService service) {
+    return services.contains(service);
+  }
+
+  /** The zone's DNS resolvers, either family, in CloudStack's order (unmodifiable). */
+  public List<IpAddress> dnsServers() {
+    return dnsServers;
+  }
+
+  /** The network's DNS domain; absent: DHCP hands out none. */
+  public Optional<DnsDomain> domain() {
+    return Optional.ofNullable(domain);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof NetworkSpec)) {
@@ -103,19 +147,22 @@ public final class NetworkSpec {
     return uuid.equals(that.uuid) && Objects.equals(name, that.name) && segment.equals(that.segment)
         && Objects.equals(trunk, that.trunk) && gateway4.equals(that.gateway4)
         && Objects.equals(gateway6, that.gateway6) && Objects.equals(mtu, that.mtu)
-        && proxyMode == that.proxyMode;
+        && proxyMode == that.proxyMode && services.equals(that.services) && dnsServers.equals(that.dnsServers)
+        && Objects.equals(domain, that.domain);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode);
+    return Objects.hash(uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers,
+        domain);
   }
 
   @Override
   public String toString() {
     return "NetworkSpec{uuid=" + uuid + ", name=" + name + ", segment=" + segment + ", trunk=" + trunk
         + ", gateway4=" + gateway4 + ", gateway6=" + gateway6 + ", mtu=" + mtu
-        + ", proxyMode=" + proxyMode.wireName() + "}";
+        + ", proxyMode=" + proxyMode.wireName() + ", services=" + services + ", dnsServers=" + dnsServers
+        + ", domain=" + domain + "}";
   }
 
   /** Collects fields; {@link #build()} validates them all. */
@@ -128,6 +175,9 @@ public final class NetworkSpec {
     private GatewayAddress gateway6;
     private Integer mtu;
     private ProxyMode proxyMode = ProxyMode.PER_ADDRESS;
+    private Collection<GuestService> services = new ArrayList<>();
+    private List<IpAddress> dnsServers = new ArrayList<>();
+    private DnsDomain domain;
 
     private Builder() {
     }
@@ -141,6 +191,27 @@ public final class NetworkSpec {
       this.gateway6 = spec.gateway6;
       this.mtu = spec.mtu;
       this.proxyMode = spec.proxyMode;
+      this.services = new ArrayList<>(spec.services);
+      this.dnsServers = new ArrayList<>(spec.dnsServers);
+      this.domain = spec.domain;
+    }
+
+    /** Replaces the guest services (duplicates are harmless). */
+    public Builder services(Collection<GuestService> services) {
+      this.services = services == null ? null : new ArrayList<>(services);
+      return this;
+    }
+
+    /** Replaces the zone's DNS resolvers. */
+    public Builder dnsServers(List<IpAddress> dnsServers) {
+      this.dnsServers = dnsServers == null ? null : new ArrayList<>(dnsServers);
+      return this;
+    }
+
+    /** The DNS domain, or null for none. */
+    public Builder domain(DnsDomain domain) {
+      this.domain = domain;
+      return this;
     }
 
     public Builder uuid(Uuid uuid) {

@@ -24,13 +24,16 @@ class JsonCodecTest {
   void networkSpecHasTheDocumentedWireForm() {
     assertEquals("{\"uuid\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"name\":\"guest-net \\\"a\\\"\","
         + "\"segment\":\"vlan://100\",\"trunk\":\"bond0\",\"gateway4\":\"10.1.1.1/24\",\"gateway6\":\"fd00:1::1/64\","
-        + "\"mtu\":9000,\"proxyMode\":\"interface\"}", codec.encode(Fixtures.fullNetwork()));
+        + "\"mtu\":9000,\"proxyMode\":\"interface\",\"services\":[\"dhcp\",\"dns\",\"userdata\"],"
+        + "\"dnsServers\":[\"192.0.2.53\",\"2001:db8::53\"],\"domain\":\"cloudnine.internal\"}",
+        codec.encode(Fixtures.fullNetwork()));
   }
 
   @Test
   void absentOptionalsAreOmittedNotNull() {
     assertEquals("{\"uuid\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"segment\":\"vlan://100\","
-        + "\"gateway4\":\"10.1.1.1/24\",\"proxyMode\":\"per-address\"}", codec.encode(Fixtures.network().build()));
+        + "\"gateway4\":\"10.1.1.1/24\",\"proxyMode\":\"per-address\",\"services\":[],\"dnsServers\":[]}",
+        codec.encode(Fixtures.network().build()));
   }
 
   @Test
@@ -59,7 +62,8 @@ class JsonCodecTest {
   @Test
   void statusAndNicWireForms() {
     assertEquals("{\"uuid\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca427\",\"mac\":\"02:00:4c:4f:4f:51\","
-        + "\"ipv4\":[\"203.0.113.20\"],\"ipv6\":[]}", codec.encode(Fixtures.nicB()));
+        + "\"ipv4\":[\"203.0.113.20\"],\"ipv6\":[],\"defaultNic\":true,\"dhcpOptions\":[],\"metadata\":{},"
+        + "\"sshPublicKeys\":[]}", codec.encode(Fixtures.nicB()));
     assertEquals("{\"version\":\"0.1.0\",\"networks\":1,\"nics\":2,\"lastReconcile\":\"2026-01-02T03:04:05.123Z\","
         + "\"drifted\":[\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"]}", codec.encode(Fixtures.routerStatus()));
     assertEquals("{\"type\":\"about:blank\",\"title\":\"invalid request\",\"status\":400,"

@@ -25,7 +25,7 @@ class StrictDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{" + NET + ",'vlan':100}|vlan|expected only the fields uuid, name, segment, trunk, gateway4, gateway6, mtu,"
-          + " proxyMode, got an unknown field",
+          + " proxyMode, services, dnsServers, domain, got an unknown field",
       "{" + NET + ",'segment':'vlan://101'}|segment|expected each field once, got a duplicate key",
       "{" + NET + ",'mtu':'1500'}|mtu|expected a number, got a string",
       "{" + NET + ",'mtu':1500.0}|mtu|expected an integer without fraction or exponent, got 1500.0",
@@ -75,7 +75,8 @@ class StrictDecodingTest {
       "{" + NIC + ",'ipv4':[1]}|ipv4[0]|expected a string, got a number",
       "{" + NIC + ",'ipv6':['10.0.0.1']}|ipv6[0]|expected an ipv6 address, got 10.0.0.1",
       "{" + NIC + ",'ipv4':['203.0.113.1','203.0.113.1']}|ipv4[1]|expected a unique entry, got a second 203.0.113.1",
-      "{" + NIC + ",'ip':[]}|ip|expected only the fields uuid, mac, ipv4, ipv6, got an unknown field",
+      "{" + NIC + ",'ip':[]}|ip|expected only the fields uuid, mac, ipv4, ipv6, hostname, defaultNic, dhcpOptions, metadata,"
+          + " sshPublicKeys, userData, password, got an unknown field",
       "{'uuid':'9c5b94b1-35ad-49bb-b118-8e8fc24abf80'}|mac|expected a value, got none"})
   void nicSpecRefusals(String body, String field, String problem) {
     ValidationException e = assertThrows(ValidationException.class, () -> codec.decodeNicSpec(json(body)));
@@ -85,7 +86,7 @@ class StrictDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{'spec':{" + NET + ",'x':1},'nics':[]," + STATUS + "}|spec.x|expected only the fields uuid, name, segment,"
-          + " trunk, gateway4, gateway6, mtu, proxyMode, got an unknown field",
+          + " trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain, got an unknown field",
       "{'spec':{" + NET + "},'nics':[{" + NIC + ",'mac':'x'}]," + STATUS + "}|nics[0].mac|expected each field once,"
           + " got a duplicate key",
       "{'spec':{" + NET + "},'nics':[{" + NIC + ",'ipv4':['1.1.1.01']}]," + STATUS + "}|nics[0].ipv4[0]|expected"

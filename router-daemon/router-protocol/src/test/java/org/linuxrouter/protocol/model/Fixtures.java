@@ -22,13 +22,20 @@ public final class Fixtures {
   /** A dual-stack network with every optional field set. */
   public static NetworkSpec fullNetwork() {
     return network().name("guest-net \"a\"").trunk(InterfaceName.of("bond0"))
-        .gateway6(GatewayAddress.parse("fd00:1::1/64")).mtu(9000).proxyMode(ProxyMode.INTERFACE).build();
+        .gateway6(GatewayAddress.parse("fd00:1::1/64")).mtu(9000).proxyMode(ProxyMode.INTERFACE)
+        .services(Arrays.asList(GuestService.DHCP, GuestService.DNS, GuestService.USERDATA))
+        .dnsServers(Arrays.asList(IpAddress.parse("192.0.2.53"), IpAddress.parse("2001:db8::53")))
+        .domain(DnsDomain.parse("cloudnine.internal")).build();
   }
 
   public static NicSpec nicA() {
     return NicSpec.builder().uuid(NIC_A).mac(MacAddress.parse("02:00:4c:4f:4f:50"))
         .ipv4(Arrays.asList(IpAddress.parse("203.0.113.10"), IpAddress.parse("203.0.113.11")))
-        .ipv6(Arrays.asList(IpAddress.parse("2001:db8::10"))).build();
+        .ipv6(Arrays.asList(IpAddress.parse("2001:db8::10"))).hostname(Hostname.parse("web-1")).defaultNic(true)
+        .dhcpOptions(Arrays.asList(DhcpOption.of(66, "10.1.1.5"), DhcpOption.of(67, "pxelinux.0")))
+        .metadata(java.util.Map.of("instance-id", "8c1b0b8e-7b6e-4a9e-9d1e-3b3f2f6b1a01", "local-hostname", "web-1"))
+        .sshPublicKeys(Arrays.asList("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx1 user@host"))
+        .userData(Secret.of("I2Nsb3VkLWNvbmZpZwo=")).password(Secret.of("s3cret-Pw")).build();
   }
 
   public static NicSpec nicB() {
