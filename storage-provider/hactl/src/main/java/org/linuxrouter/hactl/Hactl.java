@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * pair from one inventory file (docs/ha.md).
  */
 @Command(name = "hactl", mixinStandardHelpOptions = true, versionProvider = Hactl.Version.class,
-        subcommands = {RenderCommand.class},
+        subcommands = {RenderCommand.class, DoctorCommand.class},
         description = "Render, import and check an HA pair (DRBD, Heartbeat or Pacemaker, NFS, management DB).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -33,7 +33,12 @@ public final class Hactl {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Hactl());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With a factory of its own, a test can hand the doctor a recorded command runner. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Hactl(), factory);
         // picocli's default for bad arguments is 2, which the doctor uses for DEGRADED
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(USAGE));
