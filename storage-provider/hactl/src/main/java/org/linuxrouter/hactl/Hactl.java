@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * pair from one inventory file (docs/ha.md).
  */
 @Command(name = "hactl", mixinStandardHelpOptions = true, versionProvider = Hactl.Version.class,
-        subcommands = {RenderCommand.class, DoctorCommand.class},
+        subcommands = {RenderCommand.class, ImportCommand.class, DoctorCommand.class},
         description = "Render, import and check an HA pair (DRBD, Heartbeat or Pacemaker, NFS, management DB).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

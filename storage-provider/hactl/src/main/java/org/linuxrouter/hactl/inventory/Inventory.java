@@ -1,5 +1,6 @@
 package org.linuxrouter.hactl.inventory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -46,22 +47,27 @@ public record Inventory(
         drbdVersion = drbdVersion == null ? DRBD_84 : drbdVersion;
     }
 
+    @JsonIgnore
     public boolean isStorage() {
         return STORAGE.equals(kind);
     }
 
+    @JsonIgnore
     public boolean isManagement() {
         return MANAGEMENT.equals(kind);
     }
 
+    @JsonIgnore
     public boolean usesHeartbeat() {
         return HEARTBEAT.equals(stack);
     }
 
+    @JsonIgnore
     public boolean usesPacemaker() {
         return PACEMAKER.equals(stack);
     }
 
+    @JsonIgnore
     public boolean isDrbd9() {
         return DRBD_9.equals(drbdVersion);
     }

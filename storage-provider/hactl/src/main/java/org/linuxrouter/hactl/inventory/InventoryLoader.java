@@ -19,6 +19,7 @@ import java.util.List;
 public final class InventoryLoader {
 
     private static final int MAX_SECRET_BYTES = 4096;
+    private static final int MIN_SECRET_CHARS = 16;
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,7 +42,13 @@ public final class InventoryLoader {
             throw new InventoryException(file.toString(), result.errors());
         }
         String secret = readSecret(file, inventory.cluster().secretFile());
-        return new LoadedInventory(inventory, secret, result.warnings());
+        List<String> warnings = new java.util.ArrayList<>(result.warnings());
+        if (secret.length() < MIN_SECRET_CHARS) {
+            // an adopted setup keeps its key until the operator replaces it: a warning, not an error
+            warnings.add("cluster.secretFile: the secret has only " + secret.length() + " characters; use at least "
+                    + MIN_SECRET_CHARS + " (openssl rand -hex 32)");
+        }
+        return new LoadedInventory(inventory, secret, warnings);
     }
 
     /** Binds YAML text; binding errors (unknown field, wrong type) carry the field path. */
@@ -97,9 +104,9 @@ public final class InventoryLoader {
         }
         String secret = new String(bytes, StandardCharsets.UTF_8).strip();
         // authkeys takes the key as the rest of one line: no whitespace, printable ASCII only
-        if (bytes.length > MAX_SECRET_BYTES || secret.length() < 16 || !secret.matches("[\\x21-\\x7e]+")) {
+        if (bytes.length > MAX_SECRET_BYTES || !secret.matches("[\\x21-\\x7e]+")) {
             throw new InventoryException(inventoryFile.toString(), List.of("cluster.secretFile: " + path
-                    + " must hold one word of 16 to 4096 printable ASCII characters (no spaces)"));
+                    + " must hold one word of at most 4096 printable ASCII characters (no spaces)"));
         }
         return secret;
     }

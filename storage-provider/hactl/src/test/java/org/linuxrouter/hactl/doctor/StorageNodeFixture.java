@@ -69,12 +69,18 @@ public final class StorageNodeFixture {
 
     /** {@code ip -j addr} of a node with eth1 holding its own address and, if asked, the floating IP. */
     public static String ipAddr(boolean withVip) {
-        String vip = withVip ? ",{\"family\":\"inet\",\"local\":\"10.0.20.100\",\"prefixlen\":24,\"scope\":\"global\","
-                + "\"secondary\":true,\"label\":\"eth1\"}" : "";
+        return ipAddr(withVip ? "10.0.20.100" : null, "eth1");
+    }
+
+    /** {@code ip -j addr} of a node with {@code iface} up and, unless null, holding {@code vipAddress}/24. */
+    public static String ipAddr(String vipAddress, String iface) {
+        String vip = vipAddress != null ? ",{\"family\":\"inet\",\"local\":\"" + vipAddress + "\",\"prefixlen\":24,"
+                + "\"scope\":\"global\",\"secondary\":true,\"label\":\"" + iface + "\"}" : "";
         return "[{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\"],\"addr_info\":[{\"family\":\"inet\","
                 + "\"local\":\"127.0.0.1\",\"prefixlen\":8,\"scope\":\"host\",\"label\":\"lo\"}]},"
-                + "{\"ifindex\":3,\"ifname\":\"eth1\",\"flags\":[\"BROADCAST\",\"UP\"],\"addr_info\":[{\"family\":\"inet\","
-                + "\"local\":\"10.0.20.11\",\"prefixlen\":24,\"scope\":\"global\",\"label\":\"eth1\"}" + vip + "]}]";
+                + "{\"ifindex\":3,\"ifname\":\"" + iface + "\",\"flags\":[\"BROADCAST\",\"UP\"],\"addr_info\":[{"
+                + "\"family\":\"inet\",\"local\":\"10.0.20.11\",\"prefixlen\":24,\"scope\":\"global\",\"label\":\""
+                + iface + "\"}" + vip + "]}]";
     }
 
     /** Runs {@code hactl doctor} with the given extra arguments; returns exit status and output. */

@@ -1,5 +1,6 @@
 package org.linuxrouter.hactl.inventory;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,9 +132,12 @@ class InventoryValidatorTest {
         Path file = Files.writeString(dir.resolve("inv.yaml"), Files.readString(Fixtures.STORAGE_EXAMPLE));
         InventoryException missing = assertThrows(InventoryException.class, () -> new InventoryLoader().load(file));
         assertTrue(missing.errors().get(0).startsWith("cluster.secretFile: cannot read"), missing.errors().toString());
-        Files.writeString(dir.resolve("cluster.secret"), "short\n");
-        InventoryException weak = assertThrows(InventoryException.class, () -> new InventoryLoader().load(file));
-        assertTrue(weak.errors().get(0).contains("16 to 4096 printable"), weak.errors().toString());
+        Files.writeString(dir.resolve("cluster.secret"), "two words\n");
+        InventoryException spaced = assertThrows(InventoryException.class, () -> new InventoryLoader().load(file));
+        assertTrue(spaced.errors().get(0).contains("one word of at most 4096 printable"), spaced.errors().toString());
+        Files.writeString(dir.resolve("cluster.secret"), "Hello!\n");
+        assertEquals(List.of("cluster.secretFile: the secret has only 6 characters; use at least 16 "
+                + "(openssl rand -hex 32)"), assertDoesNotThrow(() -> new InventoryLoader().load(file)).warnings());
     }
 
     @Test
