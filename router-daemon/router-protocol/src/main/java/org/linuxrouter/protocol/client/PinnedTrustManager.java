@@ -17,10 +17,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link X509ExtendedTrustManager} precisely so that JSSE does not wrap it with its own endpoint
  * identification (it does that only for plain {@code X509TrustManager}s): the pin replaces it.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
   private final CertificateFingerprint pin;
 
-  PinnedTrustManager(CertificateFingerprint pin) {
+  public PinnedTrustManager(CertificateFingerprint pin) {
     this.pin = pin;
   }
 
