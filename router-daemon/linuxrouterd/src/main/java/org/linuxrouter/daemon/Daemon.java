@@ -72,7 +72,7 @@ public final class Daemon implements AutoCloseable {
                 : Optional.empty();
         RouterSecret secret = new SecretFile(config.secretFile()).loadOrCreate();
         Optional<String> uplink = config.uplinkInterface().map(Object::toString);
-        Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface());
+        Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface(), config.vxlan());
 
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);

@@ -61,6 +61,7 @@ final class ShowCommand implements Callable<Integer> {
     spec.name().ifPresent(name -> fields.put("name", name));
     fields.put("segment", spec.segment().uri());
     fields.put("trunk", Text.trunk(spec));
+    spec.vxlan().ifPresent(options -> fields.put("vxlan", Text.vxlan(options)));
     fields.put("gateway4", spec.gateway4().toString());
     spec.gateway6().ifPresent(gateway -> fields.put("gateway6", gateway.toString()));
     fields.put("mtu", spec.mtu().isPresent() ? Integer.toString(spec.mtu().getAsInt()) : "trunk's");

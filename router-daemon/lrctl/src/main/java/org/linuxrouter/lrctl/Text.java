@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Uuid;
@@ -29,9 +31,19 @@ final class Text {
     return status.lastError().map(e -> "failing " + revisions + ": " + e).orElse("pending " + revisions);
   }
 
-  /** The spec's trunk, or {@code default}: the daemon then uses its trunk_interface. */
+  /**
+   * The interface the segment rides on: a VLAN's trunk or a VXLAN's underlay, or {@code default}: the daemon then
+   * uses its trunk_interface (VXLAN: vxlan_underlay).
+   */
   static String trunk(NetworkSpec spec) {
-    return spec.trunk().map(Object::toString).orElse("default");
+    return spec.trunk().map(Object::toString)
+        .or(() -> spec.vxlan().flatMap(VxlanOptions::underlay).map(Object::toString)).orElse("default");
+  }
+
+  /** {@code multicast}, {@code unicast to 10.0.0.11,10.0.0.12} or {@code default} for a VXLAN segment. */
+  static String vxlan(VxlanOptions options) {
+    String mode = options.mode().map(VxlanMode::wireName).orElse("default");
+    return options.vteps().isEmpty() ? mode : mode + " to " + addresses(options.vteps());
   }
 
   /** {@code 10.1.1.1/24} or {@code 10.1.1.1/24,fd00::1/64}: no blank, so it stays one table cell for awk. */

@@ -39,7 +39,7 @@ class ApplyFileTest {
       "{" + NET + ",'mtu':1500.0},'nics':[]}|network.mtu|expected an integer without fraction or exponent, got 1500.0",
       "{" + NET + ",'mtu':-0},'nics':[]}|network.mtu|expected an integer without fraction or exponent, got -0",
       "{" + NET + ",'vlan':100},'nics':[]}|network.vlan|expected only the fields uuid, name, segment, trunk, gateway4,"
-          + " gateway6, mtu, proxyMode, services, dnsServers, domain, got an unknown field",
+          + " gateway6, mtu, proxyMode, services, dnsServers, domain, vxlan, got an unknown field",
       "{" + NET + ",'segment':'vlan://101'},'nics':[]}|network.segment|expected each field once, got a duplicate key",
       "{" + NET + ",'name':null},'nics':[]}|network.name|expected a string, got null",
       "{'network':[],'nics':[]}|network|expected an object, got an array",

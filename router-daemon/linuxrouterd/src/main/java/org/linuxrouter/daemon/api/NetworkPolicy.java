@@ -1,7 +1,8 @@
 package org.linuxrouter.daemon.api;
 
 import java.util.Optional;
-import org.linuxrouter.daemon.reconcile.DesiredKernel;
+import org.linuxrouter.daemon.kernel.InterfaceProbe;
+import org.linuxrouter.daemon.reconcile.GuestLink;
 import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.store.ConflictException;
 import org.linuxrouter.daemon.store.DesiredState;
@@ -9,54 +10,51 @@ import org.linuxrouter.daemon.store.NetworkRecord;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.IpPrefix;
 import org.linuxrouter.protocol.model.NetworkSpec;
-import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.ValidationException;
 
 /**
- * The rules that need the other networks or the router's wiring, checked before a spec is stored: this router
- * serves VLAN segments; the link name {@code trunk.vid} fits the kernel; a VLAN is used once per trunk; subnets do
- * not overlap. Field-level rules are the protocol model's own.
+ * The rules that need the other networks or the router's wiring, checked before a spec is stored: the link name
+ * fits the kernel; the link's own wiring rules ({@link GuestLink#checkWiring}); a link (a VLAN on a trunk, a VNI)
+ * serves one network; subnets do not overlap. Field-level rules are the protocol model's own.
  */
 final class NetworkPolicy {
 
     private final Topology topology;
+    private final InterfaceProbe interfaces;
 
-    NetworkPolicy(Topology topology) {
+    NetworkPolicy(Topology topology, InterfaceProbe interfaces) {
         this.topology = topology;
+        this.interfaces = interfaces;
     }
 
     /** Throws {@link ValidationException} (400) or {@link ConflictException} (409); returns quietly when the spec fits. */
     void check(NetworkSpec spec, DesiredState state) {
-        if (spec.segment().type() != Segment.Type.VLAN) {
-            throw new ValidationException("segment", "expected vlan://1..4094 (this router serves VLAN networks), got "
-                    + spec.segment().uri());
-        }
-        if (topology.uplink().isPresent() && effectiveTrunk(spec).equals(topology.uplink().get().value())) {
-            throw new ValidationException("trunk", "expected a trunk other than the uplink "
-                    + topology.uplink().get() + ", got " + effectiveTrunk(spec));
-        }
-        try {
-            DesiredKernel.linkName(spec, topology);
-        } catch (ValidationException e) {
-            throw new ValidationException("trunk", "expected trunk.vlan to fit 15 bytes, got " + effectiveTrunk(spec)
-                    + "." + spec.segment().id());
-        }
+        GuestLink link = guestLink(spec);
+        link.checkWiring(spec, topology, interfaces);
         for (NetworkRecord other : state.networks().values()) {
             if (other.uuid().equals(spec.uuid())) {
                 continue;
             }
             NetworkSpec o = other.spec();
-            if (o.segment().equals(spec.segment()) && effectiveTrunk(o).equals(effectiveTrunk(spec))) {
-                throw new ConflictException("segment: " + spec.segment().uri() + " on trunk " + effectiveTrunk(spec)
-                        + " is already used by network " + o.uuid());
+            if (guestLink(o).name().equals(link.name())) {
+                throw new ConflictException("segment: " + spec.segment().uri() + " (link " + link.name()
+                        + ") is already used by network " + o.uuid());
             }
             overlap("gateway4", Optional.of(spec.gateway4()), Optional.of(o.gateway4()), o);
             overlap("gateway6", spec.gateway6(), o.gateway6(), o);
         }
     }
 
-    private String effectiveTrunk(NetworkSpec spec) {
-        return spec.trunk().orElse(topology.defaultTrunk()).value();
+    private GuestLink guestLink(NetworkSpec spec) {
+        try {
+            return GuestLink.of(spec, topology);
+        } catch (ValidationException e) {
+            if (!e.field().equals("trunk")) {
+                throw e;
+            }
+            throw new ValidationException("trunk", "expected trunk.vlan to fit 15 bytes, got "
+                    + spec.trunk().orElse(topology.defaultTrunk()) + "." + spec.segment().id());
+        }
     }
 
     private static void overlap(String field, Optional<GatewayAddress> mine, Optional<GatewayAddress> theirs,

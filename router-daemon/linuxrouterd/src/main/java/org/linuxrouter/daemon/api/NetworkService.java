@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.reconcile.DesiredKernel;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.daemon.reconcile.NetworkOutcome;
@@ -46,9 +47,15 @@ public final class NetworkService {
      */
     public NetworkService(StateStore store, Function<Supplier<DesiredSnapshot>, Reconciler> reconcilers,
                           Topology topology, Duration applyTimeout, String version) {
+        this(store, reconcilers, topology, InterfaceProbe.sysfs(), applyTimeout, version);
+    }
+
+    /** @param interfaces what the API checks VXLAN underlays against (the daemon's namespace in production) */
+    public NetworkService(StateStore store, Function<Supplier<DesiredSnapshot>, Reconciler> reconcilers,
+                          Topology topology, InterfaceProbe interfaces, Duration applyTimeout, String version) {
         this.store = store;
         this.topology = topology;
-        this.policy = new NetworkPolicy(topology);
+        this.policy = new NetworkPolicy(topology, interfaces);
         this.applyTimeout = applyTimeout;
         this.version = version;
         publish(store.load());

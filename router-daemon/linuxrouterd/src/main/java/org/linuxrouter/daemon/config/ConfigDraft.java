@@ -2,8 +2,11 @@ package org.linuxrouter.daemon.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.IpAddress;
+import org.linuxrouter.protocol.model.VxlanMode;
 import org.linuxrouter.protocol.model.ProxyMode;
 
 /** The loader's scratch pad: starts at the defaults, each parsed line overwrites one field. */
@@ -21,6 +24,10 @@ final class ConfigDraft {
   int ratePerSecond;
   int rateBurst;
   LogLevel logLevel;
+  Optional<InterfaceName> vxlanUnderlay;
+  VxlanMode vxlanMode;
+  Optional<IpAddress> vxlanLocal;
+  List<IpAddress> vxlanVteps;
 
   ConfigDraft(DaemonConfig base) {
     listen = base.listen();
@@ -36,10 +43,15 @@ final class ConfigDraft {
     ratePerSecond = base.rateLimit().perSecond();
     rateBurst = base.rateLimit().burst();
     logLevel = base.logLevel();
+    vxlanUnderlay = base.vxlan().underlay();
+    vxlanMode = base.vxlan().mode();
+    vxlanLocal = base.vxlan().local();
+    vxlanVteps = base.vxlan().vteps();
   }
 
   DaemonConfig build() {
     return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
-        proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel);
+        proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel,
+        new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps));
   }
 }

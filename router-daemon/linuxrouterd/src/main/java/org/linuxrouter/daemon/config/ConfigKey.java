@@ -22,7 +22,13 @@ enum ConfigKey {
   RATE_LIMIT_PER_SECOND("rate_limit_per_second",
       (d, v) -> d.ratePerSecond = ConfigValues.positiveInt(v, RateLimit.MAX)),
   RATE_LIMIT_BURST("rate_limit_burst", (d, v) -> d.rateBurst = ConfigValues.positiveInt(v, RateLimit.MAX)),
-  LOG_LEVEL("log_level", (d, v) -> d.logLevel = LogLevel.parse(v));
+  LOG_LEVEL("log_level", (d, v) -> d.logLevel = LogLevel.parse(v)),
+  VXLAN_UNDERLAY("vxlan_underlay", (d, v) -> d.vxlanUnderlay =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.interfaceName(v))),
+  VXLAN_MODE("vxlan_mode", (d, v) -> d.vxlanMode = ConfigValues.vxlanMode(v)),
+  VXLAN_LOCAL("vxlan_local", (d, v) -> d.vxlanLocal =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.unicastAddress(v))),
+  VXLAN_VTEPS("vxlan_vteps", (d, v) -> d.vxlanVteps = ConfigValues.unicastAddresses(v));
 
   private final String word;
   private final BiConsumer<ConfigDraft, String> apply;

@@ -3,12 +3,17 @@ package org.linuxrouter.daemon.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.ProxyMode;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 import org.linuxrouter.protocol.model.ValidationException;
 
 /** Parsers for single configuration values; each throws {@link BadValue} naming what it expected. */
@@ -46,6 +51,43 @@ final class ConfigValues {
     } catch (ValidationException e) {
       throw new BadValue("one of " + Arrays.stream(ProxyMode.values()).map(ProxyMode::wireName)
           .collect(Collectors.joining("|")), quote(text));
+    }
+  }
+
+  static VxlanMode vxlanMode(String text) {
+    try {
+      return VxlanMode.fromWireName("vxlan_mode", text);
+    } catch (ValidationException e) {
+      throw new BadValue("multicast or unicast", quote(text));
+    }
+  }
+
+  /** One routable unicast IPv4 or IPv6 address, as the REST contract writes it. */
+  static IpAddress unicastAddress(String text) {
+    try {
+      IpAddress address = IpAddress.parse(text);
+      if (!address.isRoutableUnicast()) {
+        throw new BadValue("a routable unicast address", quote(text));
+      }
+      return address;
+    } catch (ValidationException e) {
+      throw new BadValue("an IPv4 or IPv6 address", quote(text));
+    }
+  }
+
+  /** Comma-separated unicast addresses of one family, each once; empty for none. */
+  static List<IpAddress> unicastAddresses(String text) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    List<IpAddress> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      out.add(unicastAddress(part.strip()));
+    }
+    try {
+      return new VxlanOptions(null, null, null, out).vteps();
+    } catch (ValidationException e) {
+      throw new BadValue("distinct addresses of one family separated by commas", quote(text));
     }
   }
 

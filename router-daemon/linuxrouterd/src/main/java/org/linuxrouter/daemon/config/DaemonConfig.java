@@ -23,6 +23,7 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * @param maxBodyBytes the largest request body the API reads
  * @param rateLimit requests per client address
  * @param logLevel log threshold
+ * @param vxlan how {@code vxlan://} networks are joined unless their spec says otherwise
  */
 public record DaemonConfig(
     ListenAddress listen,
@@ -36,7 +37,8 @@ public record DaemonConfig(
     Duration resyncInterval,
     int maxBodyBytes,
     RateLimit rateLimit,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    VxlanSettings vxlan) {
 
   public static final int DEFAULT_PORT = 8443;
 
@@ -51,6 +53,7 @@ public record DaemonConfig(
     Objects.requireNonNull(resyncInterval, "resyncInterval");
     Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(vxlan, "vxlan");
     // The loader reports these with line numbers; repeating them here keeps hand-built configs honest too.
     if (!tls && !listen.isLoopback()) {
       throw new IllegalArgumentException(
@@ -61,6 +64,14 @@ public record DaemonConfig(
     valid("stateDir", () -> ConfigValues.absolutePath(stateDir.toString()));
     valid("resyncInterval", () -> ConfigValues.checkDuration(resyncInterval));
     valid("maxBodyBytes", () -> ConfigValues.checkBodyBytes(maxBodyBytes));
+  }
+
+  /** A configuration with the default VXLAN settings (for routers that serve VLAN networks only). */
+  public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
+      InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
+      Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel) {
+    this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
+        maxBodyBytes, rateLimit, logLevel, VxlanSettings.DEFAULTS);
   }
 
   private static void valid(String component, Runnable check) {
@@ -85,6 +96,7 @@ public record DaemonConfig(
         Duration.ofSeconds(10),
         2 * 1024 * 1024, // a NIC with CloudStack's largest user data (1 MiB of base64) must fit
         new RateLimit(50, 100),
-        LogLevel.INFO);
+        LogLevel.INFO,
+        VxlanSettings.DEFAULTS);
   }
 }

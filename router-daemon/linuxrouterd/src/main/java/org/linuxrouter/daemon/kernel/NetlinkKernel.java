@@ -11,6 +11,7 @@ import java.util.Set;
 import org.linuxrouter.rtnetlink.Address;
 import org.linuxrouter.rtnetlink.Batch;
 import org.linuxrouter.rtnetlink.DumpInterruptedException;
+import org.linuxrouter.rtnetlink.FdbEntry;
 import org.linuxrouter.rtnetlink.BatchResult;
 import org.linuxrouter.rtnetlink.IpPrefix;
 import org.linuxrouter.rtnetlink.Link;
@@ -19,12 +20,11 @@ import org.linuxrouter.rtnetlink.NetlinkException;
 import org.linuxrouter.rtnetlink.Neighbour;
 import org.linuxrouter.rtnetlink.Route;
 import org.linuxrouter.rtnetlink.Rtnl;
-import org.linuxrouter.rtnetlink.VlanProtocol;
 
 /**
  * The kernel through rtnetlink: the one place where the daemon changes the kernel's network state. Steps are sent
- * in two batches: link changes first (addressed by name), then addresses, routes and proxy entries, which need the
- * interface indexes of links the first batch may have created.
+ * in two batches: link changes first (addressed by name), then addresses, routes, proxy and flood entries, which need
+ * the interface indexes of links the first batch may have created. Link kinds are {@link LinkKinds}' business.
  */
 public final class NetlinkKernel implements KernelPort {
 
@@ -97,7 +97,7 @@ public final class NetlinkKernel implements KernelPort {
                     proxies.add(new ProxyNeighbour(n.destination(), uplink.get()));
                 }
             }
-            return new KernelState(owned, addresses, routes, proxies);
+            return new KernelState(owned, addresses, routes, proxies, floods(all, ownedByIndex));
         } catch (DumpInterruptedException e) {
             throw e;
         } catch (NetlinkException e) {
@@ -157,20 +157,20 @@ public final class NetlinkKernel implements KernelPort {
     /** Deleting what is already gone, or adding what is already there, is success: steps are idempotent. */
     private static boolean harmless(Step s, NetlinkException e) {
         boolean delete = s instanceof Step.DeleteLink || s instanceof Step.DeleteAddress
-                || s instanceof Step.DeleteRoute || s instanceof Step.DeleteProxy;
-        boolean add = s instanceof Step.AddAddress || s instanceof Step.AddProxy;
+                || s instanceof Step.DeleteRoute || s instanceof Step.DeleteProxy || s instanceof Step.DeleteFlood;
+        boolean add = s instanceof Step.AddAddress || s instanceof Step.AddProxy || s instanceof Step.AddFlood;
         return (delete && e.isNotFound()) || (add && e.isAlreadyExists());
     }
 
     private Optional<String> add(Batch batch, Step step, Map<String, Integer> indexes) {
         if (step instanceof Step.CreateLink s) {
             OwnedLink link = s.link();
-            LinkSpec.Vlan vlan = (LinkSpec.Vlan) link.spec();
-            Integer parent = indexes.get(vlan.parent());
-            if (parent == null) {
-                return Optional.of("trunk " + vlan.parent() + " not found");
+            StringBuilder problem = new StringBuilder();
+            Optional<LinkKind> kind = LinkKinds.toKernel(link.spec(), indexes, problem);
+            if (kind.isEmpty()) {
+                return Optional.of(problem.toString());
             }
-            batch.addVlan(link.name(), new LinkKind.Vlan(parent, vlan.vlanId(), VlanProtocol.IEEE_802_1Q));
+            batch.addLink(link.name(), kind.get());
             batch.setLinkAlias(link.name(), Ownership.alias(link.network()));
             setState(batch, link);
         } else if (step instanceof Step.SetLinkState s) {
@@ -189,6 +189,10 @@ public final class NetlinkKernel implements KernelPort {
             return onLink(indexes, s.proxy().link(), i -> batch.addProxyNeighbour(i, s.proxy().address()));
         } else if (step instanceof Step.DeleteProxy s) {
             return onLink(indexes, s.proxy().link(), i -> batch.deleteProxyNeighbour(i, s.proxy().address()));
+        } else if (step instanceof Step.AddFlood s) {
+            return onLink(indexes, s.flood().link(), i -> batch.appendFdb(FdbEntry.flood(i, s.flood().remote())));
+        } else if (step instanceof Step.DeleteFlood s) {
+            return onLink(indexes, s.flood().link(), i -> batch.deleteFdb(FdbEntry.flood(i, s.flood().remote())));
         }
         return Optional.empty();
     }
@@ -235,14 +239,34 @@ public final class NetlinkKernel implements KernelPort {
 
     private static Optional<OwnedLink> ownedLink(Link l, Map<Integer, String> names) {
         Optional<String> network = l.alias().flatMap(Ownership::networkOf);
-        if (network.isEmpty() || !(l.kind() instanceof LinkKind.Vlan vlan)) {
+        if (network.isEmpty()) {
             return Optional.empty();
         }
-        String parent = names.get(vlan.parentIndex());
-        if (parent == null) {
-            return Optional.empty();
+        return LinkKinds.fromKernel(l, names).map(spec -> new OwnedLink(l.name(), spec, network.get(), l.mtu(),
+                l.isUp()));
+    }
+
+    /**
+     * Flood entries on owned VXLAN links, less the one the kernel adds itself for a device's multicast group (it
+     * goes with the device). The forwarding tables are read only when there are such links.
+     */
+    private Set<FloodEntry> floods(List<Link> all, Map<Integer, String> ownedByIndex) {
+        Map<Integer, Optional<InetAddress>> groups = new HashMap<>();
+        for (Link l : all) {
+            if (ownedByIndex.containsKey(l.index()) && l.kind() instanceof LinkKind.Vxlan vxlan) {
+                groups.put(l.index(), vxlan.destination());
+            }
         }
-        return Optional.of(new OwnedLink(l.name(), new LinkSpec.Vlan(parent, vlan.vlanId()), network.get(),
-                l.mtu(), l.isUp()));
+        Set<FloodEntry> floods = new HashSet<>();
+        if (groups.isEmpty()) {
+            return floods;
+        }
+        for (FdbEntry e : rtnl.fdb().list()) {
+            Optional<InetAddress> group = groups.get(e.linkIndex());
+            if (group != null && e.isFlood() && !e.remote().equals(group)) {
+                floods.add(new FloodEntry(ownedByIndex.get(e.linkIndex()), e.remote().get()));
+            }
+        }
+        return floods;
     }
 }

@@ -12,7 +12,7 @@ public sealed interface Step {
     /** A short description for logs and status, e.g. {@code create link eth1.100}. */
     String describe();
 
-    /** Equivalent to: {@code ip link add link PARENT name NAME type vlan id ID mtu MTU; ip link set NAME alias A up}. */
+    /** Equivalent to: {@code ip link add NAME type vlan|vxlan ...; ip link set NAME mtu MTU alias A up}. */
     record CreateLink(OwnedLink link) implements Step {
         public String network() {
             return link.network();
@@ -80,6 +80,20 @@ public sealed interface Step {
     record DeleteProxy(ProxyNeighbour proxy, String network) implements Step {
         public String describe() {
             return "delete " + proxy;
+        }
+    }
+
+    /** Equivalent to: {@code bridge fdb append 00:00:00:00:00:00 dev L dst R}. */
+    record AddFlood(FloodEntry flood, String network) implements Step {
+        public String describe() {
+            return "add " + flood;
+        }
+    }
+
+    /** Equivalent to: {@code bridge fdb del 00:00:00:00:00:00 dev L dst R}. */
+    record DeleteFlood(FloodEntry flood, String network) implements Step {
+        public String describe() {
+            return "delete " + flood;
         }
     }
 }

@@ -5,24 +5,22 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.linuxrouter.daemon.kernel.FloodEntry;
 import org.linuxrouter.daemon.kernel.HostRoute;
 import org.linuxrouter.daemon.kernel.InterfaceAddress;
 import org.linuxrouter.daemon.kernel.KernelState;
-import org.linuxrouter.daemon.kernel.LinkSpec;
 import org.linuxrouter.daemon.kernel.OwnedLink;
 import org.linuxrouter.daemon.kernel.ProxyNeighbour;
 import org.linuxrouter.protocol.model.GatewayAddress;
-import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.IpFamily;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.ProxyMode;
-import org.linuxrouter.protocol.model.Segment;
 
 /**
- * Pure: the kernel objects that desired state asks for. Per network: its link on the trunk with the gateway
- * address(es); per NIC address: a host route into that link and, when the router has an uplink, a proxy entry there
+ * Pure: the kernel objects that desired state asks for. Per network: its link ({@link GuestLink}: a VLAN on the
+ * trunk or a VXLAN device on the underlay, with what that kind needs) with the gateway address(es); per NIC address: a host route into that link and, when the router has an uplink, a proxy entry there
  * so upstream hosts reach the VM through the router. In {@link ProxyMode#INTERFACE} mode IPv4 relies on the uplink's
  * proxy_arp sysctl instead of per-address entries (the recipe's way); IPv6 always needs per-address entries.
  */
@@ -33,6 +31,7 @@ public final class DesiredKernel {
     private final Set<InterfaceAddress> addresses = new HashSet<>();
     private final Set<HostRoute> routes = new HashSet<>();
     private final Set<ProxyNeighbour> proxies = new HashSet<>();
+    private final Set<FloodEntry> floods = new HashSet<>();
     private final Set<String> proxyArpInterfaces = new HashSet<>();
 
     public DesiredKernel(Topology topology) {
@@ -42,10 +41,11 @@ public final class DesiredKernel {
     /** Adds one network and its NICs. Throws {@link IllegalArgumentException} for a segment this router cannot serve. */
     public DesiredKernel add(NetworkSpec spec, Collection<NicSpec> nics) {
         String network = spec.uuid().value();
-        String link = linkName(spec, topology);
-        String trunk = spec.trunk().orElse(topology.defaultTrunk()).value();
-        links.put(link, new OwnedLink(link, new LinkSpec.Vlan(trunk, spec.segment().id()), network,
-                spec.mtu().orElse(0), true));
+        GuestLink guest = GuestLink.of(spec, topology);
+        String link = guest.name();
+        links.put(link, new OwnedLink(link, guest.spec(), network, spec.mtu().orElse(0), true));
+        routes.addAll(guest.underlayRoutes());
+        floods.addAll(guest.floods());
         addresses.add(address(link, spec.gateway4()));
         spec.gateway6().ifPresent(g -> addresses.add(address(link, g)));
         if (spec.proxyMode() == ProxyMode.INTERFACE) {
@@ -63,7 +63,7 @@ public final class DesiredKernel {
     }
 
     public KernelState build() {
-        return new KernelState(links, addresses, routes, proxies);
+        return new KernelState(links, addresses, routes, proxies, floods);
     }
 
     /** Interfaces whose interface-wide proxy_arp must be on: the links and uplink of "interface"-mode networks. */
@@ -71,18 +71,9 @@ public final class DesiredKernel {
         return Set.copyOf(proxyArpInterfaces);
     }
 
-    /**
-     * The link that carries a network: {@code trunk.vid} for a VLAN. Throws when the segment is not a VLAN or the
-     * name would not fit the kernel's 15 bytes.
-     */
+    /** The link that carries a network: {@code trunk.vid} or {@code vxlanVNI} ({@link GuestLink}). */
     public static String linkName(NetworkSpec spec, Topology topology) {
-        Segment segment = spec.segment();
-        if (segment.type() != Segment.Type.VLAN) {
-            throw new IllegalArgumentException("segment: expected vlan://1..4094, got " + segment.uri()
-                    + " (this router serves VLAN networks only)");
-        }
-        String trunk = spec.trunk().orElse(topology.defaultTrunk()).value();
-        return InterfaceName.of("trunk", trunk + "." + segment.id()).value();
+        return GuestLink.of(spec, topology).name();
     }
 
     private static boolean needsProxyEntry(NetworkSpec spec, IpAddress ip) {

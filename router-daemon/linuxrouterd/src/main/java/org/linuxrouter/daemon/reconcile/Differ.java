@@ -16,8 +16,9 @@ import org.linuxrouter.daemon.kernel.Step;
 
 /**
  * Pure: desired x observed kernel state -> the steps that turn one into the other, in dependency order.
- * Removals come first (proxies, routes, addresses, links) so that a VLAN id or an address moving from one network
- * to another never collides with itself; then creations (links, link state, addresses, routes, proxies). Objects on
+ * Removals come first (proxies, routes, addresses, flood entries, links) so that a VLAN id or an address moving from one network
+ * to another never collides with itself; then creations (links, link state, addresses, routes, proxies, flood
+ * entries). Objects on
  * a link that is deleted or recreated are not removed one by one: the kernel drops them with the link.
  */
 public final class Differ {
@@ -58,6 +59,8 @@ public final class Differ {
                 .forEach(r -> steps.add(new Step.DeleteRoute(r, network(r.link()))));
         sorted(observed.addresses(), a -> !desired.addresses().contains(a) && !removed.contains(a.link()))
                 .forEach(a -> steps.add(new Step.DeleteAddress(a, network(a.link()))));
+        sorted(observed.floods(), f -> !desired.floods().contains(f) && !removed.contains(f.link()))
+                .forEach(f -> steps.add(new Step.DeleteFlood(f, network(f.link()))));
         removed.stream().sorted().forEach(name -> steps.add(new Step.DeleteLink(name, network(name))));
 
         for (OwnedLink d : sorted(desired.links().values(), l -> true)) {
@@ -74,6 +77,8 @@ public final class Differ {
                 .forEach(r -> steps.add(new Step.AddRoute(r, network(r.link()))));
         sorted(desired.proxies(), p -> !observed.proxies().contains(p))
                 .forEach(p -> steps.add(new Step.AddProxy(p, networkOfAddress(p.address()))));
+        sorted(desired.floods(), f -> fresh.contains(f.link()) || !observed.floods().contains(f))
+                .forEach(f -> steps.add(new Step.AddFlood(f, network(f.link()))));
         return List.copyOf(steps);
     }
 

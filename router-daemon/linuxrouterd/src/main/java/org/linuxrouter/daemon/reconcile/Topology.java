@@ -2,15 +2,23 @@ package org.linuxrouter.daemon.reconcile;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.linuxrouter.daemon.config.VxlanSettings;
 import org.linuxrouter.protocol.model.InterfaceName;
 
 /**
  * The router's fixed wiring, from the daemon's configuration: the trunk that carries guest VLANs when a network
- * names none, and the uplink on which the router answers ARP/NDP for the public addresses it routes inward.
+ * names none, the uplink on which the router answers ARP/NDP for the public addresses it routes inward, and how
+ * VXLAN networks are joined when their spec does not say.
  */
-public record Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink) {
+public record Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink, VxlanSettings vxlan) {
     public Topology {
         Objects.requireNonNull(defaultTrunk, "defaultTrunk");
         Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(vxlan, "vxlan");
+    }
+
+    /** A topology with the default VXLAN settings. */
+    public Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink) {
+        this(defaultTrunk, uplink, VxlanSettings.DEFAULTS);
     }
 }

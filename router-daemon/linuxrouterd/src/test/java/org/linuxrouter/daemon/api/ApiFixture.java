@@ -57,13 +57,19 @@ final class ApiFixture implements AutoCloseable {
         Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface());
         service = new NetworkService(new FileStateStore(stateDir),
                 desired -> new Reconciler(desired, kernel, HostTuning.NONE, Clock.systemUTC(), Duration.ofMinutes(1)),
-                topology, Duration.ofSeconds(5), "test");
+                topology, ApiFixture::interfaceMtu, Duration.ofSeconds(5), "test");
         service.reconciler().start();
         identity = tls ? Optional.of(SelfSignedIssuer.system().issue("localhost",
                 Optional.of(InetAddress.getLoopbackAddress()))) : Optional.empty();
         Optional<SSLContext> context = identity.map(TlsServerContext::sslContext);
         server = ApiServer.start(config, context, secret, service,
                 () -> Differ.diff(service.snapshot().kernel(), kernel.observe()), Clock.systemUTC());
+    }
+
+    /** The router's interfaces as the API sees them: the uplink and the trunk (also the VXLAN underlay). */
+    static java.util.OptionalInt interfaceMtu(String name) {
+        return name.equals("eth0") || name.equals("eth1") ? java.util.OptionalInt.of(1500)
+                : java.util.OptionalInt.empty();
     }
 
     URI base() {

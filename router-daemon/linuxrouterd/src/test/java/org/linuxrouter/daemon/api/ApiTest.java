@@ -14,6 +14,7 @@ import org.linuxrouter.daemon.kernel.Step;
 import org.linuxrouter.protocol.client.HttpRouterClient;
 import org.linuxrouter.protocol.client.RouterRejectedException;
 import org.linuxrouter.protocol.model.GatewayAddress;
+import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.MacAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
@@ -21,6 +22,8 @@ import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 
 /** The API as CloudStack's plugin uses it: HttpRouterClient over pinned TLS, signed requests, a real state file. */
 class ApiTest {
@@ -83,14 +86,47 @@ class ApiTest {
                     () -> client.putNetwork(spec(NET_B, 200, "10.1.1.129/25")));
             assertEquals(409, overlap.problem().status());
 
-            RouterRejectedException vxlan = assertThrows(RouterRejectedException.class,
-                    () -> client.putNetwork(spec(NET_B, 200, "10.9.9.1/24").newBuilder()
-                            .segment(Segment.vxlan(5000)).build()));
-            assertEquals(400, vxlan.problem().status());
-            assertEquals("segment", vxlan.problem().field().orElseThrow());
-
             assertEquals(List.of(NET_A), client.listNetworks().stream().map(s -> s.spec().uuid()).toList());
             assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(state.resolve("state.json"))));
+        }
+    }
+
+    @Test
+    void vxlanNetworksAreValidatedAgainstTheUnderlayAndEachOther() throws Exception {
+        try (ApiFixture api = new ApiFixture(state, true)) {
+            HttpRouterClient client = api.client();
+            NetworkSpec vxlan = spec(NET_A, 100, "10.1.1.1/24").newBuilder().segment(Segment.vxlan(5000)).build();
+            assertTrue(client.putNetwork(vxlan).status().isApplied());
+            assertTrue(api.kernelState().links().containsKey("vxlan5000"), api.kernelState().toString());
+            byte[] before = Files.readAllBytes(state.resolve("state.json"));
+
+            RouterRejectedException reused = assertThrows(RouterRejectedException.class, () -> client.putNetwork(
+                    vxlan.newBuilder().uuid(NET_B).gateway4(GatewayAddress.parse("10.2.2.1/24")).build()));
+            assertEquals(409, reused.problem().status());
+            assertTrue(reused.problem().detail().orElseThrow().contains("vxlan://5000"), reused.problem().toString());
+
+            RouterRejectedException noUnderlay = assertThrows(RouterRejectedException.class, () -> client.putNetwork(
+                    spec(NET_B, 100, "10.2.2.1/24").newBuilder().segment(Segment.vxlan(5001))
+                            .vxlan(new VxlanOptions(InterfaceName.of("eth9"), null, null, null)).build()));
+            assertEquals(400, noUnderlay.problem().status());
+            assertEquals("vxlan.underlay", noUnderlay.problem().field().orElseThrow());
+
+            RouterRejectedException mtu = assertThrows(RouterRejectedException.class, () -> client.putNetwork(
+                    spec(NET_B, 100, "10.2.2.1/24").newBuilder().segment(Segment.vxlan(5001)).mtu(1500).build()));
+            assertEquals(400, mtu.problem().status());
+            assertEquals("mtu", mtu.problem().field().orElseThrow());
+            assertTrue(mtu.problem().detail().orElseThrow().contains("at most 1450"), mtu.problem().toString());
+
+            RouterRejectedException noVteps = assertThrows(RouterRejectedException.class, () -> client.putNetwork(
+                    spec(NET_B, 100, "10.2.2.1/24").newBuilder().segment(Segment.vxlan(5001))
+                            .vxlan(new VxlanOptions(null, VxlanMode.UNICAST, null, null)).build()));
+            assertEquals(400, noVteps.problem().status());
+            assertEquals("vxlan.vteps", noVteps.problem().field().orElseThrow());
+
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(state.resolve("state.json"))));
+            // a VLAN with the same number is another link: no conflict
+            assertTrue(client.putNetwork(spec(NET_B, 5, "10.2.2.1/24").newBuilder().segment(Segment.vlan(500))
+                    .mtu(9000).build()).status().isApplied());
         }
     }
 

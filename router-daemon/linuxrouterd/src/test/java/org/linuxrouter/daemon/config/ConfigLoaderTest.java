@@ -84,6 +84,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void vxlanKeysAreAppliedAndCheckedLikeTheApiChecksThem() {
+    DaemonConfig c = ConfigLoader.parse("t", String.join("\n", "vxlan_underlay = bond1", "vxlan_mode = unicast",
+        "vxlan_local = 10.0.0.1", "vxlan_vteps = 10.0.0.11, 10.0.0.12", ""));
+    assertEquals(new VxlanSettings(Optional.of(InterfaceName.of("bond1")),
+        org.linuxrouter.protocol.model.VxlanMode.UNICAST,
+        Optional.of(org.linuxrouter.protocol.model.IpAddress.parse("10.0.0.1")),
+        List.of(org.linuxrouter.protocol.model.IpAddress.parse("10.0.0.11"),
+            org.linuxrouter.protocol.model.IpAddress.parse("10.0.0.12"))), c.vxlan());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("t", String.join("\n",
+        "vxlan_mode = broadcast", "vxlan_local = 239.0.0.1", "vxlan_vteps = 10.0.0.11, 10.0.0.11", "")));
+    assertEquals(List.of(new ConfigProblem(1, "vxlan_mode", "multicast or unicast", "\"broadcast\""),
+        new ConfigProblem(2, "vxlan_local", "a routable unicast address", "\"239.0.0.1\""),
+        new ConfigProblem(3, "vxlan_vteps", "distinct addresses of one family separated by commas",
+            "\"10.0.0.11, 10.0.0.11\"")), e.problems());
+  }
+
+  @Test
   void plainHttpOnLoopbackWhenExplicitlyOff() {
     DaemonConfig v4 = ConfigLoader.parse("t", "listen = 127.0.0.1:8080\ntls = off\n");
     assertFalse(v4.tls());

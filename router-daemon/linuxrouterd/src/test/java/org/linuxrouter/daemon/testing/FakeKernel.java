@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.linuxrouter.daemon.kernel.FloodEntry;
 import org.linuxrouter.daemon.kernel.HostRoute;
 import org.linuxrouter.daemon.kernel.InterfaceAddress;
 import org.linuxrouter.daemon.kernel.KernelPort;
@@ -26,12 +27,13 @@ public final class FakeKernel implements KernelPort {
     private final Set<InterfaceAddress> addresses = new HashSet<>();
     private final Set<HostRoute> routes = new HashSet<>();
     private final Set<ProxyNeighbour> proxies = new HashSet<>();
+    private final Set<FloodEntry> floods = new HashSet<>();
     private final List<Step> applied = new ArrayList<>();
     private volatile Predicate<Step> failing = s -> false;
 
     @Override
     public synchronized KernelState observe() {
-        return new KernelState(links, addresses, routes, proxies);
+        return new KernelState(links, addresses, routes, proxies, floods);
     }
 
     @Override
@@ -72,6 +74,7 @@ public final class FakeKernel implements KernelPort {
             links.remove(s.name());
             addresses.removeIf(a -> a.link().equals(s.name()));
             routes.removeIf(r -> r.link().equals(s.name()));
+            floods.removeIf(f -> f.link().equals(s.name()));
         } else if (step instanceof Step.AddAddress s) {
             addresses.add(s.address());
         } else if (step instanceof Step.DeleteAddress s) {
@@ -84,6 +87,10 @@ public final class FakeKernel implements KernelPort {
             proxies.add(s.proxy());
         } else if (step instanceof Step.DeleteProxy s) {
             proxies.remove(s.proxy());
+        } else if (step instanceof Step.AddFlood s) {
+            floods.add(s.flood());
+        } else if (step instanceof Step.DeleteFlood s) {
+            floods.remove(s.flood());
         }
     }
 }

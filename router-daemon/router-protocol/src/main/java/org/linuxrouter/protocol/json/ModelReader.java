@@ -30,6 +30,8 @@ import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 
 /** Decodes each model type from a {@link StrictReader}; field names match {@link ModelWriter}. */
 final class ModelReader {
@@ -56,11 +58,29 @@ final class ModelReader {
           break;
         case "dnsServers": spec.dnsServers(addresses(at)); break;
         case "domain": spec.domain(in.scalar(at, DnsDomain::parse)); break;
+        case "vxlan": spec.vxlan(vxlanOptions(at)); break;
         default: throw StrictReader.unknownField(at,
-            "uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain");
+            "uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain, vxlan");
       }
     });
     return build(path, spec::build);
+  }
+
+  private VxlanOptions vxlanOptions(String path) {
+    AtomicReference<InterfaceName> underlay = new AtomicReference<>();
+    AtomicReference<VxlanMode> mode = new AtomicReference<>();
+    AtomicReference<IpAddress> local = new AtomicReference<>();
+    AtomicReference<List<IpAddress>> vteps = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "underlay": underlay.set(in.scalar(at, InterfaceName::of)); break;
+        case "mode": mode.set(in.scalar(at, text -> VxlanMode.fromWireName(at, text))); break;
+        case "local": local.set(in.scalar(at, IpAddress::parse)); break;
+        case "vteps": vteps.set(addresses(at)); break;
+        default: throw StrictReader.unknownField(at, "underlay, mode, local, vteps");
+      }
+    });
+    return build(path, () -> new VxlanOptions(underlay.get(), mode.get(), local.get(), vteps.get()));
   }
 
   /** A NIC as a request (or the state file) carries it: secrets in full, no "...Set" flags. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.linuxrouter.protocol.model.DhcpOption;
 import org.linuxrouter.protocol.model.GuestService;
+import org.linuxrouter.protocol.model.VxlanOptions;
 import org.linuxrouter.protocol.model.Condition;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
@@ -58,6 +59,26 @@ final class ModelWriter {
     addresses("dnsServers", spec.dnsServers());
     if (spec.domain().isPresent()) {
       out.name("domain").value(spec.domain().get().value());
+    }
+    if (spec.vxlan().isPresent()) {
+      vxlanOptions(spec.vxlan().get());
+    }
+    out.endObject();
+  }
+
+  private void vxlanOptions(VxlanOptions vxlan) throws IOException {
+    out.name("vxlan").beginObject();
+    if (vxlan.underlay().isPresent()) {
+      out.name("underlay").value(vxlan.underlay().get().value());
+    }
+    if (vxlan.mode().isPresent()) {
+      out.name("mode").value(vxlan.mode().get().wireName());
+    }
+    if (vxlan.local().isPresent()) {
+      out.name("local").value(vxlan.local().get().toString());
+    }
+    if (!vxlan.vteps().isEmpty()) {
+      addresses("vteps", vxlan.vteps());
     }
     out.endObject();
   }

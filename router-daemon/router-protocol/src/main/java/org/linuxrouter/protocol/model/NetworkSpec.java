@@ -22,7 +22,8 @@ import java.util.function.Function;
  *
  * <p>Rules checked here: gateway4 is IPv4 and required; gateway6 is IPv6; MTU is 68..65535 and at
  * least 1280 when gateway6 is set (IPv6 minimum link MTU, RFC 8200 section 5); at most
- * {@value #MAX_DNS_SERVERS} distinct routable unicast DNS servers.
+ * {@value #MAX_DNS_SERVERS} distinct routable unicast DNS servers; {@code trunk} only with a
+ * {@code vlan://} segment, {@code vxlan} only with a {@code vxlan://} one.
  */
 public final class NetworkSpec {
   public static final int MAX_DNS_SERVERS = 4;
@@ -41,6 +42,7 @@ public final class NetworkSpec {
   private final Set<GuestService> services;
   private final List<IpAddress> dnsServers;
   private final DnsDomain domain;
+  private final VxlanOptions vxlan;
 
   private NetworkSpec(Builder builder) {
     this.uuid = Check.present("uuid", builder.uuid);
@@ -68,6 +70,16 @@ public final class NetworkSpec {
       dnsServers.get(i).requireRoutableUnicast("dnsServers[" + i + "]");
     }
     this.domain = builder.domain;
+    this.vxlan = builder.vxlan;
+    boolean isVxlan = segment.type() == Segment.Type.VXLAN;
+    if (trunk != null && isVxlan) {
+      throw new ValidationException("trunk", "expected no trunk with a vxlan:// segment (its underlay is"
+          + " vxlan.underlay), got " + trunk);
+    }
+    if (vxlan != null && !isVxlan) {
+      throw new ValidationException("vxlan", "expected vxlan options only with a vxlan:// segment, got segment "
+          + segment.uri());
+    }
   }
 
   private static void requireFamily(String field, GatewayAddress gateway, IpFamily family) {
@@ -138,6 +150,11 @@ public final class NetworkSpec {
     return Optional.ofNullable(domain);
   }
 
+  /** How to join a {@code vxlan://} segment; absent: entirely the router's configuration. */
+  public Optional<VxlanOptions> vxlan() {
+    return Optional.ofNullable(vxlan);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof NetworkSpec)) {
@@ -148,13 +165,13 @@ public final class NetworkSpec {
         && Objects.equals(trunk, that.trunk) && gateway4.equals(that.gateway4)
         && Objects.equals(gateway6, that.gateway6) && Objects.equals(mtu, that.mtu)
         && proxyMode == that.proxyMode && services.equals(that.services) && dnsServers.equals(that.dnsServers)
-        && Objects.equals(domain, that.domain);
+        && Objects.equals(domain, that.domain) && Objects.equals(vxlan, that.vxlan);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(uuid, name, segment, trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers,
-        domain);
+        domain, vxlan);
   }
 
   @Override
@@ -162,7 +179,7 @@ public final class NetworkSpec {
     return "NetworkSpec{uuid=" + uuid + ", name=" + name + ", segment=" + segment + ", trunk=" + trunk
         + ", gateway4=" + gateway4 + ", gateway6=" + gateway6 + ", mtu=" + mtu
         + ", proxyMode=" + proxyMode.wireName() + ", services=" + services + ", dnsServers=" + dnsServers
-        + ", domain=" + domain + "}";
+        + ", domain=" + domain + (vxlan == null ? "" : ", vxlan=" + vxlan) + "}";
   }
 
   /** Collects fields; {@link #build()} validates them all. */
@@ -194,6 +211,7 @@ public final class NetworkSpec {
       this.services = new ArrayList<>(spec.services);
       this.dnsServers = new ArrayList<>(spec.dnsServers);
       this.domain = spec.domain;
+      this.vxlan = spec.vxlan;
     }
 
     /** Replaces the guest services (duplicates are harmless). */
@@ -255,6 +273,12 @@ public final class NetworkSpec {
 
     public Builder proxyMode(ProxyMode proxyMode) {
       this.proxyMode = proxyMode;
+      return this;
+    }
+
+    /** VXLAN options, or null for the router's configuration (and for VLAN segments). */
+    public Builder vxlan(VxlanOptions vxlan) {
+      this.vxlan = vxlan;
       return this;
     }
 

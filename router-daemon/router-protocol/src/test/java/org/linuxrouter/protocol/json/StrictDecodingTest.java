@@ -25,7 +25,7 @@ class StrictDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{" + NET + ",'vlan':100}|vlan|expected only the fields uuid, name, segment, trunk, gateway4, gateway6, mtu,"
-          + " proxyMode, services, dnsServers, domain, got an unknown field",
+          + " proxyMode, services, dnsServers, domain, vxlan, got an unknown field",
       "{" + NET + ",'segment':'vlan://101'}|segment|expected each field once, got a duplicate key",
       "{" + NET + ",'mtu':'1500'}|mtu|expected a number, got a string",
       "{" + NET + ",'mtu':1500.0}|mtu|expected an integer without fraction or exponent, got 1500.0",
@@ -86,7 +86,7 @@ class StrictDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{'spec':{" + NET + ",'x':1},'nics':[]," + STATUS + "}|spec.x|expected only the fields uuid, name, segment,"
-          + " trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain, got an unknown field",
+          + " trunk, gateway4, gateway6, mtu, proxyMode, services, dnsServers, domain, vxlan, got an unknown field",
       "{'spec':{" + NET + "},'nics':[{" + NIC + ",'mac':'x'}]," + STATUS + "}|nics[0].mac|expected each field once,"
           + " got a duplicate key",
       "{'spec':{" + NET + "},'nics':[{" + NIC + ",'ipv4':['1.1.1.01']}]," + STATUS + "}|nics[0].ipv4[0]|expected"

@@ -28,6 +28,13 @@ public final class Fixtures {
         .domain(DnsDomain.parse("cloudnine.internal")).build();
   }
 
+  /** A unicast VXLAN network with every VXLAN option set. */
+  public static NetworkSpec fullVxlanNetwork() {
+    return network().segment(Segment.vxlan(70000)).vxlan(new VxlanOptions(InterfaceName.of("bond1"),
+        VxlanMode.UNICAST, IpAddress.parse("192.0.2.1"),
+        Arrays.asList(IpAddress.parse("192.0.2.11"), IpAddress.parse("192.0.2.12")))).build();
+  }
+
   public static NicSpec nicA() {
     return NicSpec.builder().uuid(NIC_A).mac(MacAddress.parse("02:00:4c:4f:4f:50"))
         .ipv4(Arrays.asList(IpAddress.parse("203.0.113.10"), IpAddress.parse("203.0.113.11")))
