@@ -195,6 +195,7 @@ public final class NetworkSpec {
     private Collection<GuestService> services = new ArrayList<>();
     private List<IpAddress> dnsServers = new ArrayList<>();
     private DnsDomain domain;
+    private VxlanOptions vxlan;
 
     private Builder() {
     }
