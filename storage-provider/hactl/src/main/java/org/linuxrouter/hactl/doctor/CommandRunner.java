@@ -13,6 +13,12 @@ public interface CommandRunner {
         public boolean ok() {
             return status == 0;
         }
+
+        /** The first non-blank line of stderr: enough to say why, and keeps a finding on one line. */
+        public String error() {
+            return stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .orElse("exit status " + status);
+        }
     }
 
     Result run(List<String> argv);

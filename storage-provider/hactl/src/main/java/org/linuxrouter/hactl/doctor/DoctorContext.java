@@ -52,7 +52,7 @@ public final class DoctorContext {
                     .orElse(Reading.unknown("/proc/drbd: not present (drbd module not loaded?)"));
             CommandRunner.Result events = system.run("drbdsetup", "events2", "--now");
             Reading<DrbdStatus> fromEvents = events.ok() ? Events2Parser.parse(events.stdout())
-                    : Reading.unknown("drbdsetup events2 --now: " + events.stderr().strip());
+                    : Reading.unknown("drbdsetup events2 --now: " + events.error());
             if (fromEvents.known() && !fromEvents.value().volumes().isEmpty()) {
                 drbd = fromProc.known() ? Reading.of(fromEvents.value().withProgressFrom(fromProc.value())) : fromEvents;
             } else {

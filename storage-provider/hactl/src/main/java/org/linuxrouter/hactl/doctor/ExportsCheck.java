@@ -76,7 +76,7 @@ final class ExportsCheck implements Check {
     private void checkLive(DoctorContext ctx, List<Finding> out) {
         CommandRunner.Result r = ctx.system().run("exportfs", "-v");
         Reading<List<org.linuxrouter.ha.status.node.NfsExport>> live = r.ok() ? ExportfsParser.parse(r.stdout())
-                : Reading.unknown("exportfs -v: " + r.stderr().strip());
+                : Reading.unknown("exportfs -v: " + r.error());
         if (!live.known()) {
             out.add(Finding.of(name(), Severity.FAILED, "this node is primary but its exports cannot be read: "
                     + live.problem(), "check that the NFS server runs here"));

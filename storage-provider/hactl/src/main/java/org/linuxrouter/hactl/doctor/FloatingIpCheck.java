@@ -21,7 +21,7 @@ final class FloatingIpCheck implements Check {
         String vip = ctx.inventory().floatingIp().address();
         CommandRunner.Result ip = ctx.system().run("ip", "-j", "addr");
         Reading<List<InterfaceAddress>> addresses = ip.ok() ? IpAddrParser.parse(ip.stdout())
-                : Reading.unknown("ip -j addr: " + ip.stderr().strip());
+                : Reading.unknown("ip -j addr: " + ip.error());
         if (!addresses.known()) {
             return List.of(Finding.of(name(), Severity.DEGRADED, "cannot read this node's addresses: "
                     + addresses.problem(), "install iproute2"));

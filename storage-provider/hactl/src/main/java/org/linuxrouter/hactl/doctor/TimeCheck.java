@@ -24,10 +24,10 @@ final class TimeCheck implements Check {
     public List<Finding> run(DoctorContext ctx) {
         CommandRunner.Result td = ctx.system().run("timedatectl", "show");
         Reading<TimeSync> systemd = td.ok() ? TimeSyncParser.parseTimedatectl(td.stdout())
-                : Reading.unknown("timedatectl show: " + td.stderr().strip());
+                : Reading.unknown("timedatectl show: " + td.error());
         CommandRunner.Result ch = ctx.system().run("chronyc", "-c", "tracking");
         Reading<TimeSync> chrony = ch.ok() ? TimeSyncParser.parseChronyTracking(ch.stdout())
-                : Reading.unknown("chronyc: " + ch.stderr().strip());
+                : Reading.unknown("chronyc: " + ch.error());
         TimeSync t;
         if (systemd.known() && chrony.known()) {
             t = chrony.value().combinedWith(systemd.value());
