@@ -18,8 +18,6 @@ import org.linuxrouter.hactl.doctor.DoctorContext;
 import org.linuxrouter.hactl.doctor.Finding;
 import org.linuxrouter.hactl.doctor.NodeSystem;
 import org.linuxrouter.hactl.doctor.ProcessCommandRunner;
-import org.linuxrouter.hactl.inventory.InventoryException;
-import org.linuxrouter.hactl.inventory.InventoryLoader;
 import org.linuxrouter.hactl.inventory.LoadedInventory;
 import org.linuxrouter.hactl.inventory.Node;
 import picocli.CommandLine.Command;
@@ -80,11 +78,8 @@ final class DoctorCommand implements Callable<Integer> {
                     + new TreeSet<>(Doctor.allCheckNames()));
             return Hactl.USAGE;
         }
-        LoadedInventory loaded;
-        try {
-            loaded = new InventoryLoader().load(inventory);
-        } catch (InventoryException e) {
-            err.println("hactl: " + e.getMessage());
+        LoadedInventory loaded = Hactl.loadInventory(inventory, err);
+        if (loaded == null) {
             return Hactl.DATA_ERROR;
         }
         NodeSystem system = new NodeSystem(root, runner);

@@ -1,5 +1,10 @@
 package org.linuxrouter.hactl;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.linuxrouter.hactl.inventory.InventoryException;
+import org.linuxrouter.hactl.inventory.InventoryLoader;
+import org.linuxrouter.hactl.inventory.LoadedInventory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +48,16 @@ public final class Hactl {
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(USAGE));
         return cli;
+    }
+
+    /** Loads and validates an inventory for a command; null (with the errors on {@code err}) when it is invalid. */
+    static LoadedInventory loadInventory(Path file, PrintWriter err) {
+        try {
+            return new InventoryLoader().load(file);
+        } catch (InventoryException e) {
+            err.println("hactl: " + e.getMessage());
+            return null;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.linuxrouter.hactl.inventory.InventoryException;
-import org.linuxrouter.hactl.inventory.InventoryLoader;
 import org.linuxrouter.hactl.inventory.LoadedInventory;
 import org.linuxrouter.hactl.inventory.Node;
 import org.linuxrouter.hactl.render.PairRenderer;
@@ -57,11 +55,8 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedInventory loaded;
-        try {
-            loaded = new InventoryLoader().load(inventory);
-        } catch (InventoryException e) {
-            err.println("hactl: " + e.getMessage());
+        LoadedInventory loaded = Hactl.loadInventory(inventory, err);
+        if (loaded == null) {
             return Hactl.DATA_ERROR;
         }
         for (String w : loaded.warnings()) {

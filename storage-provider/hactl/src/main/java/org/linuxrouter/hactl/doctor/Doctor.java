@@ -23,6 +23,7 @@ public final class Doctor {
             checks.add(new ExportsCheck());
             checks.add(new NfsBootCheck());
         }
+        checks.add(new ClusterCheck());
         checks.add(new ClusterAuthCheck());
         checks.add(new ClusterPathsCheck());
         checks.add(new TimeCheck());
@@ -34,7 +35,7 @@ public final class Doctor {
 
     /** The names {@code --skip} accepts. */
     public static Set<String> allCheckNames() {
-        return Set.of("hostname", "files", "drbd-module", "drbd", "vip", "exports", "nfs-boot", "cluster-auth",
+        return Set.of("hostname", "files", "drbd-module", "drbd", "vip", "exports", "nfs-boot", "cluster", "cluster-auth",
                 "cluster-paths", "time", "restart-policy");
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.linuxrouter.hactl.render.PairRenderer;
+import org.linuxrouter.hactl.render.RenderWriter;
 import org.linuxrouter.hactl.render.RenderedFile;
 
 /** Every file the inventory renders for this node is present, with the same bytes and mode. */
@@ -31,8 +32,7 @@ final class RenderedFilesCheck implements Check {
                 out.add(Finding.of(name(), Severity.WARNING, path + " differs from what the inventory renders", fix));
             } else {
                 String mode = ctx.system().permissions(path).map(PosixFilePermissions::toString).orElse("?");
-                String want = PosixFilePermissions.toString(
-                        PosixFilePermissions.fromString(permissionString(f.mode())));
+                String want = PosixFilePermissions.toString(RenderWriter.permissions(f.mode()));
                 if (!mode.equals(want)) {
                     out.add(Finding.of(name(), Severity.WARNING, path + " has mode " + mode + ", not " + want, fix));
                 }
@@ -42,14 +42,5 @@ final class RenderedFilesCheck implements Check {
             out.add(Finding.ok(name(), "all " + files.size() + " files match the inventory"));
         }
         return out;
-    }
-
-    private static String permissionString(int mode) {
-        StringBuilder s = new StringBuilder();
-        String rwx = "rwxrwxrwx";
-        for (int bit = 8; bit >= 0; bit--) {
-            s.append((mode & (1 << bit)) != 0 ? rwx.charAt(8 - bit) : '-');
-        }
-        return s.toString();
     }
 }

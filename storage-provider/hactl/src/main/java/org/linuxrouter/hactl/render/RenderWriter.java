@@ -95,7 +95,8 @@ public final class RenderWriter {
         }
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
+    /** Octal mode bits (0640) as NIO permissions. */
+    public static Set<PosixFilePermission> permissions(int mode) {
         StringBuilder s = new StringBuilder();
         String rwx = "rwxrwxrwx";
         for (int bit = 8; bit >= 0; bit--) {

@@ -41,7 +41,7 @@ class DoctorTest {
         assertTrue(run.out().contains("r0: 0 Primary/Secondary UpToDate/UpToDate Connected")
                 || run.out().contains("Primary/Secondary UpToDate/UpToDate Connected"), run.out());
         assertTrue(run.out().contains("10.0.20.100 is on this node, the primary (eth1)"), run.out());
-        assertEquals(11 - 1, lines(run.out(), "OK").size(), "one OK line per check (no restart-policy here): "
+        assertEquals(12 - 1, lines(run.out(), "OK").size(), "one OK line per check (no restart-policy here): "
                 + run.out());
     }
 
@@ -54,6 +54,28 @@ class DoctorTest {
         assertTrue(run.out().startsWith("nfs1 (inventory nfs): DEGRADED\n"), run.out());
         assertEquals(1, lines(run.out(), "DEGRADED").size(), run.out());
         assertTrue(lines(run.out(), "DEGRADED").get(0).contains("the peer is not connected; no redundancy"), run.out());
+    }
+
+    @Test
+    void aDeadPeerInHeartbeatIsDegraded() throws IOException {
+        StorageNodeFixture f = new StorageNodeFixture(root).healthyPrimary();
+        f.write("proc/drbd", StorageNodeFixture.PROC_DRBD_PEER_GONE);
+        f.runner.answer("dead\n", "cl_status", "nodestatus", "nfs2");
+        StorageNodeFixture.Run run = f.doctor();
+        assertEquals(2, run.status(), run.out());
+        List<String> degraded = lines(run.out(), "DEGRADED");
+        assertEquals(2, degraded.size(), run.out());
+        assertTrue(degraded.get(1).contains("cluster        heartbeat node nfs2 is dead"), run.out());
+    }
+
+    @Test
+    void heartbeatStoppedIsDegradedWithTheFix() throws IOException {
+        StorageNodeFixture f = new StorageNodeFixture(root).healthyPrimary();
+        f.runner.answerWithStatus(1, "Heartbeat is stopped on this machine.\n", "cl_status", "hbstatus");
+        StorageNodeFixture.Run run = f.doctor();
+        assertEquals(2, run.status(), run.out());
+        assertTrue(run.out().contains("heartbeat is not running on this node"), run.out());
+        assertTrue(run.out().contains("fix: systemctl start heartbeat"), run.out());
     }
 
     @Test

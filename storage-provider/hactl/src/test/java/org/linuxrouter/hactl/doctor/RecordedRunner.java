@@ -13,6 +13,11 @@ public final class RecordedRunner implements CommandRunner {
         return this;
     }
 
+    public RecordedRunner answerWithStatus(int status, String stdout, String... argv) {
+        answers.put(List.of(argv), new Result(status, stdout, ""));
+        return this;
+    }
+
     public RecordedRunner fail(int status, String stderr, String... argv) {
         answers.put(List.of(argv), new Result(status, "", stderr));
         return this;

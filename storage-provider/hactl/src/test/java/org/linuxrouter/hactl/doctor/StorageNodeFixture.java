@@ -57,7 +57,17 @@ public final class StorageNodeFixture {
                 .answer(TIMEDATECTL_SYNCED, "timedatectl", "show")
                 .answer(CHRONY_NORMAL, "chronyc", "-c", "tracking")
                 .fail(10, "events2: unknown minor\n", "drbdsetup", "events2", "--now");
+        heartbeatSees(runner, "nfs1", "nfs2");
         return this;
+    }
+
+    /** cl_status answers of a running Heartbeat with both nodes active. */
+    public static RecordedRunner heartbeatSees(RecordedRunner runner, String... activeNodes) {
+        runner.answer("Heartbeat is running on this machine.\n", "cl_status", "hbstatus");
+        for (String n : activeNodes) {
+            runner.answer("active\n", "cl_status", "nodestatus", n);
+        }
+        return runner;
     }
 
     public StorageNodeFixture write(String relative, String text) throws IOException {

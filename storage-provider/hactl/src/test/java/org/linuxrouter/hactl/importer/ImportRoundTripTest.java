@@ -135,6 +135,7 @@ class ImportRoundTripTest {
                         + "no_subtree_check,fsid=2,sec=sys,rw,secure,no_root_squash,no_all_squash)\n", "exportfs", "-v")
                 .answer(StorageNodeFixture.TIMEDATECTL_SYNCED, "timedatectl", "show")
                 .answer(StorageNodeFixture.CHRONY_NORMAL, "chronyc", "-c", "tracking");
+        StorageNodeFixture.heartbeatSees(runner, "storage1", "storage2");
 
         Run run = hactl(DoctorCommandAccess.commandLine(runner), "doctor", "-i",
                 tmp.resolve("inv-storage/storage.yaml").toString(), "--root", root.toString(), "--json");
@@ -183,6 +184,7 @@ class ImportRoundTripTest {
                 .answer("mgmt1\n", "uname", "-n")
                 .answer(StorageNodeFixture.ipAddr("192.168.20.100", "eth0"), "ip", "-j", "addr")
                 .answer(StorageNodeFixture.TIMEDATECTL_SYNCED, "timedatectl", "show");
+        StorageNodeFixture.heartbeatSees(runner, "mgmt1", "mgmt2");
         Run run = hactl(DoctorCommandAccess.commandLine(runner), "doctor", "-i",
                 tmp.resolve("inv-csdb/csdb.yaml").toString(), "--root", root.toString());
         assertEquals(1, run.status(), run.out() + run.err());
