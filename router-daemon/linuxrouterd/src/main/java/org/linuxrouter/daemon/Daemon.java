@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import org.linuxrouter.daemon.api.ApiServer;
 import org.linuxrouter.daemon.api.NetworkService;
@@ -17,6 +19,8 @@ import org.linuxrouter.daemon.kernel.SysctlTuning;
 import org.linuxrouter.daemon.reconcile.Differ;
 import org.linuxrouter.daemon.reconcile.Reconciler;
 import org.linuxrouter.daemon.reconcile.Topology;
+import org.linuxrouter.daemon.services.vrrp.VrrpService;
+import org.linuxrouter.daemon.services.vrrp.VrrpState;
 import org.linuxrouter.daemon.store.FileStateStore;
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
@@ -55,8 +59,11 @@ public final class Daemon implements AutoCloseable {
     private final RtnlEvents events;
     private final ApiServer api;
     private final Optional<String> fingerprint;
+    private final Optional<VrrpService> vrrp;
 
-    private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, Optional<String> fingerprint) {
+    private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, Optional<String> fingerprint,
+                   Optional<VrrpService> vrrp) {
+        this.vrrp = vrrp;
         this.rtnl = rtnl;
         this.reconciler = reconciler;
         this.events = events;
@@ -72,26 +79,39 @@ public final class Daemon implements AutoCloseable {
                 : Optional.empty();
         RouterSecret secret = new SecretFile(config.secretFile()).loadOrCreate();
         Optional<String> uplink = config.uplinkInterface().map(Object::toString);
-        Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface(), config.vxlan());
+        Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface(), config.vxlan(),
+                config.vrrp().isPresent());
 
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
-        SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink, clock);
+        AtomicBoolean master = new AtomicBoolean();
+        SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink, clock,
+                config.vrrp().map(v -> (BooleanSupplier) master::get));
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
                 desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval()),
                 topology, APPLY_TIMEOUT, version);
         Reconciler reconciler = service.reconciler();
         reconciler.start();
+        Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
+                config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock, pair -> {
+                    master.set(pair.state() == VrrpState.MASTER);
+                    tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
+                    reconciler.requestPass();
+                }));
+        vrrp.ifPresent(VrrpService::start);
         RtnlEvents events = RtnlEvents.subscribe(WATCHED, new Trigger(reconciler));
 
         Optional<SSLContext> tls = identity.map(TlsServerContext::sslContext);
         ApiServer api = ApiServer.start(config, tls, secret, service,
-                () -> Differ.diff(service.snapshot().kernel(), kernel.observe()), clock);
+                () -> {
+                    var desired = service.snapshot();
+                    return Differ.diff(desired.kernel(), desired.observedWithoutVirtual(kernel.observe()));
+                }, clock);
         Optional<String> fingerprint = identity.map(ServerIdentity::fingerprint);
         LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
                 api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
                 service.networks().size());
-        return new Daemon(rtnl, reconciler, events, api, fingerprint);
+        return new Daemon(rtnl, reconciler, events, api, fingerprint, vrrp);
     }
 
     public java.net.InetSocketAddress address() {
@@ -105,6 +125,9 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         api.close();
+        if (vrrp.isPresent()) {
+            vrrp.get().close(); // keepalived leaves with a priority-0 advertisement: the peer takes over at once
+        }
         events.close();
         reconciler.close();
         rtnl.close();

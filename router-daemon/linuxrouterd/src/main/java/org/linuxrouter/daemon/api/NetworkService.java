@@ -152,7 +152,8 @@ public final class NetworkService {
             kernel.add(r.spec(), r.nics().values());
             revisions.put(r.uuid().value(), r.revision());
         }
-        snapshot = new DesiredSnapshot(kernel.build(), kernel.proxyArpInterfaces(), revisions);
+        snapshot = new DesiredSnapshot(kernel.build(), kernel.proxyArpInterfaces(), revisions,
+                kernel.virtualAddresses());
         state = next;
     }
 

@@ -28,6 +28,7 @@ final class ConfigDraft {
   VxlanMode vxlanMode;
   Optional<IpAddress> vxlanLocal;
   List<IpAddress> vxlanVteps;
+  VrrpConfig.Draft vrrp;
 
   ConfigDraft(DaemonConfig base) {
     listen = base.listen();
@@ -47,11 +48,12 @@ final class ConfigDraft {
     vxlanMode = base.vxlan().mode();
     vxlanLocal = base.vxlan().local();
     vxlanVteps = base.vxlan().vteps();
+    vrrp = new VrrpConfig.Draft(base.vrrp());
   }
 
   DaemonConfig build() {
     return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
         proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel,
-        new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps));
+        new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps), vrrp.build());
   }
 }

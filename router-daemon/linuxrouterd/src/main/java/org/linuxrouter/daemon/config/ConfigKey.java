@@ -28,7 +28,21 @@ enum ConfigKey {
   VXLAN_MODE("vxlan_mode", (d, v) -> d.vxlanMode = ConfigValues.vxlanMode(v)),
   VXLAN_LOCAL("vxlan_local", (d, v) -> d.vxlanLocal =
       v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.unicastAddress(v))),
-  VXLAN_VTEPS("vxlan_vteps", (d, v) -> d.vxlanVteps = ConfigValues.unicastAddresses(v));
+  VXLAN_VTEPS("vxlan_vteps", (d, v) -> d.vxlanVteps = ConfigValues.unicastAddresses(v)),
+  // Router pair (VrrpConfig): every vrrp_* key only matters with vrrp = on.
+  VRRP("vrrp", (d, v) -> d.vrrp.on = ConfigValues.onOff(v)),
+  VRRP_INTERFACE("vrrp_interface", (d, v) -> d.vrrp.vrrpInterface =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.interfaceName(v))),
+  VRRP_ROUTER_ID("vrrp_router_id", (d, v) -> d.vrrp.routerId = ConfigValues.positiveInt(v, 255)),
+  VRRP_PRIORITY("vrrp_priority", (d, v) -> d.vrrp.priority = ConfigValues.positiveInt(v, 254)),
+  VRRP_ADVERT_INTERVAL("vrrp_advert_interval", (d, v) -> d.vrrp.advertInterval = VrrpConfig.advertInterval(v)),
+  VRRP_PREEMPT("vrrp_preempt", (d, v) -> d.vrrp.preempt = ConfigValues.onOff(v)),
+  VRRP_UNICAST_PEERS("vrrp_unicast_peers", (d, v) -> d.vrrp.unicastPeers = VrrpConfig.ipv4List(v)),
+  VRRP_UNICAST_SOURCE("vrrp_unicast_source", (d, v) -> d.vrrp.unicastSource =
+      v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.ipv4(v))),
+  VRRP_PAIR_ADDRESS("vrrp_pair_address", (d, v) -> d.vrrp.pairAddress =
+      v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.pairAddress(v))),
+  KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v));
 
   private final String word;
   private final BiConsumer<ConfigDraft, String> apply;

@@ -57,7 +57,16 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
-    return draft.build();
+    try {
+      return draft.build();
+    } catch (BadValue e) {
+      // A rule across keys (vrrp_unicast_source needs vrrp_unicast_peers): "key: rule" names the line to blame.
+      ConfigKey key = ConfigKey.of(e.expected().substring(0, Math.max(0, e.expected().indexOf(':'))))
+          .orElse(ConfigKey.VRRP);
+      String expected = e.expected().substring(e.expected().indexOf(':') + 1).strip();
+      throw new ConfigException(source, List.of(new ConfigProblem(seenAt.getOrDefault(key, 0), key.word(),
+          expected, e.got())));
+    }
   }
 
   private static Optional<ConfigProblem> parseLine(int number, String line, ConfigDraft draft,

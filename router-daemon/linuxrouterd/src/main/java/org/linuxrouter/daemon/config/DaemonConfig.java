@@ -24,6 +24,7 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * @param rateLimit requests per client address
  * @param logLevel log threshold
  * @param vxlan how {@code vxlan://} networks are joined unless their spec says otherwise
+ * @param vrrp router-pair settings; empty when this router runs alone (it then holds every gateway itself)
  */
 public record DaemonConfig(
     ListenAddress listen,
@@ -38,7 +39,8 @@ public record DaemonConfig(
     int maxBodyBytes,
     RateLimit rateLimit,
     LogLevel logLevel,
-    VxlanSettings vxlan) {
+    VxlanSettings vxlan,
+    Optional<VrrpConfig> vrrp) {
 
   public static final int DEFAULT_PORT = 8443;
 
@@ -54,6 +56,7 @@ public record DaemonConfig(
     Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(vxlan, "vxlan");
+    Objects.requireNonNull(vrrp, "vrrp");
     // The loader reports these with line numbers; repeating them here keeps hand-built configs honest too.
     if (!tls && !listen.isLoopback()) {
       throw new IllegalArgumentException(
@@ -72,6 +75,14 @@ public record DaemonConfig(
       Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel) {
     this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
         maxBodyBytes, rateLimit, logLevel, VxlanSettings.DEFAULTS);
+  }
+
+  /** A configuration for a router on its own (no VRRP pair). */
+  public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
+      InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
+      Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan) {
+    this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
+        maxBodyBytes, rateLimit, logLevel, vxlan, Optional.empty());
   }
 
   private static void valid(String component, Runnable check) {
@@ -97,6 +108,7 @@ public record DaemonConfig(
         2 * 1024 * 1024, // a NIC with CloudStack's largest user data (1 MiB of base64) must fit
         new RateLimit(50, 100),
         LogLevel.INFO,
-        VxlanSettings.DEFAULTS);
+        VxlanSettings.DEFAULTS,
+        Optional.empty());
   }
 }

@@ -65,6 +65,18 @@ public final class Sysctl {
     return write("net/ipv4/ip_forward", on ? 1 : 0);
   }
 
+  public boolean ipv4Forwarding(String ifname) {
+    return flag(conf4(ifname, "forwarding"));
+  }
+
+  /**
+   * IPv4 forwarding of packets that arrive on one interface. Proxy ARP (per address or interface-wide) answers only
+   * on an interface that forwards, so a pair's backup turns it off on its uplink to stay silent there.
+   */
+  public boolean ipv4Forwarding(String ifname, boolean on) {
+    return write(conf4(ifname, "forwarding"), on ? 1 : 0);
+  }
+
   public boolean ipv6Forwarding() {
     return flag("net/ipv6/conf/all/forwarding");
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.daemon.reconcile.HostTuning;
 
@@ -16,7 +17,9 @@ import org.linuxrouter.daemon.reconcile.HostTuning;
  * before any link is created (new interfaces copy {@code conf/default}, which the forwarding switch also sets);
  * then per owned link loose rp_filter (a VM's /32 arrives on its link either way, loose never drops asymmetric
  * replies) and proxy_arp as its network asks; on the uplink proxy_arp for "interface"-mode networks, proxy_ndp for
- * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late.
+ * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late. In a router pair
+ * only the VRRP master answers upstream: on the backup the uplink neither forwards IPv4 (which silences proxy ARP)
+ * nor proxies NDP, while every proxy entry stays in place for a takeover.
  */
 public final class SysctlTuning implements HostTuning {
 
@@ -28,12 +31,34 @@ public final class SysctlTuning implements HostTuning {
     private final Sysctl sysctl;
     private final Optional<String> uplink;
     private final Clock clock;
+    private final Optional<BooleanSupplier> answersUpstream;
     private Instant lastSweep = Instant.MIN;
 
     public SysctlTuning(Sysctl sysctl, Optional<String> uplink, Clock clock) {
+        this(sysctl, uplink, clock, Optional.empty());
+    }
+
+    /**
+     * @param answersUpstream in a router pair: false while this router is not the VRRP master (read on every
+     *     pass); empty for a router on its own, whose uplink forwarding is left as the global switch set it
+     */
+    public SysctlTuning(Sysctl sysctl, Optional<String> uplink, Clock clock,
+                        Optional<BooleanSupplier> answersUpstream) {
         this.sysctl = sysctl;
         this.uplink = uplink;
         this.clock = clock;
+        this.answersUpstream = answersUpstream;
+    }
+
+    /** Sets the uplink as the pair role asks at once, between passes (on a VRRP transition). */
+    public List<String> applyRole() {
+        List<String> problems = new ArrayList<>();
+        answersUpstream.ifPresent(a -> uplink.ifPresent(u -> {
+            boolean answers = a.getAsBoolean();
+            attempt(problems, () -> sysctl.ipv4Forwarding(u, answers));
+            attempt(problems, () -> sysctl.proxyNdp(u, answers));
+        }));
+        return problems;
     }
 
     @Override
@@ -65,13 +90,17 @@ public final class SysctlTuning implements HostTuning {
             attempt(problems, () -> sysctl.rpFilter(link, RP_FILTER_LOOSE));
             attempt(problems, () -> sysctl.proxyArp(link, desired.proxyArpInterfaces().contains(link)));
         }
+        boolean answers = answersUpstream.map(BooleanSupplier::getAsBoolean).orElse(true);
         uplink.ifPresent(u -> {
+            if (answersUpstream.isPresent()) {
+                attempt(problems, () -> sysctl.ipv4Forwarding(u, answers));
+            }
             attempt(problems, () -> sysctl.proxyArp(u, desired.proxyArpInterfaces().contains(u)));
             if (!desired.kernel().proxies().isEmpty() || desired.proxyArpInterfaces().contains(u)) {
                 attempt(problems, () -> sysctl.proxyDelay(u, 0));
             }
-            if (desired.kernel().proxies().stream().anyMatch(p -> p.address() instanceof Inet6Address)) {
-                attempt(problems, () -> sysctl.proxyNdp(u, true));
+            if (!answers || desired.kernel().proxies().stream().anyMatch(p -> p.address() instanceof Inet6Address)) {
+                attempt(problems, () -> sysctl.proxyNdp(u, answers));
             }
         });
         return problems;

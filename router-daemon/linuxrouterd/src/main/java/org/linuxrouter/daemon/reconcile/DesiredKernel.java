@@ -23,12 +23,18 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * trunk or a VXLAN device on the underlay, with what that kind needs) with the gateway address(es); per NIC address: a host route into that link and, when the router has an uplink, a proxy entry there
  * so upstream hosts reach the VM through the router. In {@link ProxyMode#INTERFACE} mode IPv4 relies on the uplink's
  * proxy_arp sysctl instead of per-address entries (the recipe's way); IPv6 always needs per-address entries.
+ *
+ * <p>This is the one place that decides who holds a gateway address: the reconciler on a router of its own, the
+ * VRRP master in a pair ({@link Topology#pair()}). There the gateways become {@link #virtualAddresses()}: keepalived
+ * adds them on the master only, the reconciler neither adds nor removes them, and nothing else on the links changes,
+ * so routes and proxy entries are in place on both routers before any failover.
  */
 public final class DesiredKernel {
 
     private final Topology topology;
     private final Map<String, OwnedLink> links = new HashMap<>();
     private final Set<InterfaceAddress> addresses = new HashSet<>();
+    private final Set<InterfaceAddress> virtualAddresses = new HashSet<>();
     private final Set<HostRoute> routes = new HashSet<>();
     private final Set<ProxyNeighbour> proxies = new HashSet<>();
     private final Set<FloodEntry> floods = new HashSet<>();
@@ -46,8 +52,9 @@ public final class DesiredKernel {
         links.put(link, new OwnedLink(link, guest.spec(), network, spec.mtu().orElse(0), true));
         routes.addAll(guest.underlayRoutes());
         floods.addAll(guest.floods());
-        addresses.add(address(link, spec.gateway4()));
-        spec.gateway6().ifPresent(g -> addresses.add(address(link, g)));
+        Set<InterfaceAddress> gateways = topology.pair() ? virtualAddresses : addresses;
+        gateways.add(address(link, spec.gateway4()));
+        spec.gateway6().ifPresent(g -> gateways.add(address(link, g)));
         if (spec.proxyMode() == ProxyMode.INTERFACE) {
             proxyArpInterfaces.add(link);
             topology.uplink().ifPresent(u -> proxyArpInterfaces.add(u.value()));
@@ -64,6 +71,11 @@ public final class DesiredKernel {
 
     public KernelState build() {
         return new KernelState(links, addresses, routes, proxies, floods);
+    }
+
+    /** The gateway addresses the VRRP master holds (empty unless the router is one of a pair). */
+    public Set<InterfaceAddress> virtualAddresses() {
+        return Set.copyOf(virtualAddresses);
     }
 
     /** Interfaces whose interface-wide proxy_arp must be on: the links and uplink of "interface"-mode networks. */

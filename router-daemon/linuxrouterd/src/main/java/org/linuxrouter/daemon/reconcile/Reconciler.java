@@ -201,7 +201,7 @@ public final class Reconciler implements AutoCloseable {
         KernelState want = snapshot.kernel();
         Map<String, List<String>> failures = new HashMap<>();
         addAll(failures, "", tuning.beforeLinks(snapshot));
-        List<Step> steps = Differ.diff(want, kernel.observe());
+        List<Step> steps = Differ.diff(want, snapshot.observedWithoutVirtual(kernel.observe()));
         List<StepResult> results = steps.isEmpty() ? List.of() : kernel.apply(steps);
         for (StepResult r : results) {
             r.failure().ifPresent(f -> failures.computeIfAbsent(r.step().network(), k -> new ArrayList<>())

@@ -7,17 +7,24 @@ import org.linuxrouter.protocol.model.InterfaceName;
 
 /**
  * The router's fixed wiring, from the daemon's configuration: the trunk that carries guest VLANs when a network
- * names none, the uplink on which the router answers ARP/NDP for the public addresses it routes inward, and how
- * VXLAN networks are joined when their spec does not say.
+ * names none, the uplink on which the router answers ARP/NDP for the public addresses it routes inward, how
+ * VXLAN networks are joined when their spec does not say, and whether the router is one of a pair (then
+ * keepalived, not the reconciler, places the gateway addresses).
  */
-public record Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink, VxlanSettings vxlan) {
+public record Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink, VxlanSettings vxlan,
+                       boolean pair) {
     public Topology {
         Objects.requireNonNull(defaultTrunk, "defaultTrunk");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(vxlan, "vxlan");
     }
 
-    /** A topology with the default VXLAN settings. */
+    /** A router on its own. */
+    public Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink, VxlanSettings vxlan) {
+        this(defaultTrunk, uplink, vxlan, false);
+    }
+
+    /** A router on its own with the default VXLAN settings. */
     public Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink) {
         this(defaultTrunk, uplink, VxlanSettings.DEFAULTS);
     }

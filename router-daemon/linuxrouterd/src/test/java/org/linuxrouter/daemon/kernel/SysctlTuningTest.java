@@ -40,6 +40,30 @@ class SysctlTuningTest {
         assertEquals("1", read("net/ipv6/conf/eth0/proxy_ndp"));
     }
 
+    /** A pair's backup keeps its proxy entries but its uplink neither forwards (no proxy ARP) nor proxies NDP. */
+    @Test
+    void aPairsBackupIsSilentUpstreamAndTheMasterAnswers() throws IOException {
+        tree("eth1.100", "eth0");
+        write("net/ipv4/conf/eth0/forwarding", "1");
+        boolean[] master = {false};
+        SysctlTuning tuning = new SysctlTuning(new Sysctl(root), Optional.of("eth0"), clockAt(0),
+                Optional.of(() -> master[0]));
+        DesiredSnapshot desired = snapshot(Set.of());
+        assertEquals(List.of(), tuning.beforeLinks(desired));
+        assertEquals(List.of(), tuning.afterLinks(desired, Set.of("eth1.100")));
+        assertEquals("0", read("net/ipv4/conf/eth0/forwarding"), "backup: no proxy ARP replies");
+        assertEquals("0", read("net/ipv6/conf/eth0/proxy_ndp"), "backup: no proxy NDP replies");
+        assertEquals("1", read("net/ipv4/ip_forward"), "the router as a whole still forwards");
+
+        master[0] = true;
+        assertEquals(List.of(), tuning.applyRole());
+        assertEquals("1", read("net/ipv4/conf/eth0/forwarding"), "takeover: answers at once, before any pass");
+        assertEquals("1", read("net/ipv6/conf/eth0/proxy_ndp"));
+        master[0] = false;
+        assertEquals(List.of(), tuning.afterLinks(desired, Set.of()));
+        assertEquals("0", read("net/ipv4/conf/eth0/forwarding"), "every pass enforces the role");
+    }
+
     @Test
     void existingLinksAreReadBackOncePerSweepNotOnEveryPass() throws IOException {
         tree("eth1.100", "eth0");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.linuxrouter.daemon.kernel.InterfaceAddress;
 import org.linuxrouter.daemon.kernel.KernelState;
 import org.linuxrouter.daemon.kernel.Step;
 import org.linuxrouter.daemon.testing.FakeKernel;
@@ -107,6 +108,31 @@ class ReconcilerTest {
         assertEquals(desired.get().kernel(), kernel.observe(), "and serves the pending event too");
     }
 
+    /**
+     * In a pair the gateway is keepalived's: the reconciler neither adds it (the backup must not hold it) nor
+     * removes it when keepalived placed it on the master; everything else (link, route, proxy) is on both.
+     */
+    @Test
+    void inAPairTheGatewayIsLeftToKeepalived() throws Exception {
+        DesiredSnapshot pair = snapshot(1, true);
+        desired.set(pair);
+        start(Duration.ofMinutes(1));
+        assertTrue(reconciler.await(reconciler.requestPass(), WAIT));
+        KernelState backup = kernel.observe();
+        assertTrue(backup.addresses().isEmpty(), "no gateway on the backup: " + backup.addresses());
+        assertEquals(1, backup.routes().size());
+        assertEquals(1, backup.proxies().size());
+        InterfaceAddress gateway = new InterfaceAddress("eth1.100", java.net.InetAddress.getByName("10.1.1.1"), 24);
+        assertEquals(java.util.Set.of(gateway), pair.virtualAddresses());
+
+        kernel.addAddressByHand(gateway); // keepalived on becoming master
+        long before = kernel.applied().size();
+        assertTrue(reconciler.await(reconciler.requestPass(), WAIT));
+        assertTrue(kernel.observe().addresses().contains(gateway), "the master keeps it");
+        assertEquals(before, kernel.applied().size(), "no step touched it");
+        assertTrue(reconciler.lastPass().orElseThrow().drifted().isEmpty());
+    }
+
     @Test
     void awaitTimesOutWhenTheWorkerIsStopped() throws InterruptedException {
         start(Duration.ofMinutes(1));
@@ -120,6 +146,10 @@ class ReconcilerTest {
     }
 
     private static DesiredSnapshot snapshot(long revision) {
+        return snapshot(revision, false);
+    }
+
+    private static DesiredSnapshot snapshot(long revision, boolean pair) {
         NetworkSpec spec = NetworkSpec.builder()
                 .uuid(Uuid.parse(NET))
                 .segment(Segment.vlan(100))
@@ -130,9 +160,11 @@ class ReconcilerTest {
                 .mac(MacAddress.parse("02:00:00:00:00:05"))
                 .ipv4(List.of(IpAddress.parse("203.0.113.5")))
                 .build();
-        Topology topology = new Topology(InterfaceName.of("eth1"), java.util.Optional.of(InterfaceName.of("eth0")));
-        KernelState kernelState = new DesiredKernel(topology).add(spec, List.of(nic)).build();
-        return new DesiredSnapshot(kernelState, java.util.Set.of(), Map.of(NET, revision));
+        Topology topology = new Topology(InterfaceName.of("eth1"), java.util.Optional.of(InterfaceName.of("eth0")),
+                org.linuxrouter.daemon.config.VxlanSettings.DEFAULTS, pair);
+        DesiredKernel kernelState = new DesiredKernel(topology).add(spec, List.of(nic));
+        return new DesiredSnapshot(kernelState.build(), java.util.Set.of(), Map.of(NET, revision),
+                kernelState.virtualAddresses());
     }
 
     private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -61,6 +61,11 @@ public final class FakeKernel implements KernelPort {
         perform(new Step.DeleteLink(name, ""));
     }
 
+    /** Simulates another program (keepalived) adding an address to an owned link. */
+    public synchronized void addAddressByHand(InterfaceAddress address) {
+        addresses.add(address);
+    }
+
     public synchronized List<Step> applied() {
         return List.copyOf(applied);
     }

@@ -1,0 +1,113 @@
+package org.linuxrouter.daemon.services.vrrp;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.linuxrouter.daemon.config.VrrpConfig;
+import org.linuxrouter.daemon.kernel.InterfaceAddress;
+import org.linuxrouter.protocol.model.InterfaceName;
+
+/**
+ * Pure: keepalived's configuration for this router. One VRRPv3 instance for the whole router: its advertisements
+ * carry only the pair address, and every gateway is an "excluded" virtual address (not advertised, so no limit of
+ * 20 per advertisement applies; keepalived 2.2 moves any excess there itself) placed on its VLAN link. Every value
+ * written is typed and checked (addresses are {@link InetAddress}es, names pass {@link InterfaceName}), so nothing
+ * from a request can add a keyword. keepalived's own {@code -t} check runs on the result before it is installed.
+ */
+public final class KeepalivedConf {
+
+    /** The instance name the notify FIFO reports; fixed, since a router has exactly one. */
+    public static final String INSTANCE = "linuxrouter";
+
+    private static final Pattern PAIR_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
+
+    private final VrrpConfig config;
+    private final InterfaceName vrrpInterface;
+    private final Optional<InterfaceName> uplink;
+    private final Path notifyFifo;
+
+    /**
+     * @param uplink tracked: a router whose uplink is down goes to FAULT and its peer takes over
+     */
+    public KeepalivedConf(VrrpConfig config, InterfaceName trunk, Optional<InterfaceName> uplink, Path notifyFifo) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.vrrpInterface = config.vrrpInterface().orElse(Objects.requireNonNull(trunk, "trunk"));
+        this.uplink = Objects.requireNonNull(uplink, "uplink");
+        this.notifyFifo = Objects.requireNonNull(notifyFifo, "notifyFifo");
+        if (!notifyFifo.isAbsolute() || !notifyFifo.toString().matches("[A-Za-z0-9/._-]+")) {
+            throw new IllegalArgumentException("notify fifo: expected an absolute path of [A-Za-z0-9/._-], got "
+                    + notifyFifo);
+        }
+        if (!PAIR_ADDRESS.matcher(config.effectivePairAddress()).matches()) {
+            throw new IllegalArgumentException("vrrp_pair_address: expected an IPv4 address/length, got "
+                    + config.effectivePairAddress());
+        }
+    }
+
+    public InterfaceName vrrpInterface() {
+        return vrrpInterface;
+    }
+
+    /** The whole file for these gateway addresses (sorted, so equal input gives byte-equal output). */
+    public String render(Set<InterfaceAddress> gateways) {
+        StringBuilder out = new StringBuilder(64 + gateways.size() * 48);
+        out.append("# Written by linuxrouterd from linuxrouterd.conf and its desired state; edits are lost.\n");
+        out.append("global_defs {\n");
+        out.append("  vrrp_version 3\n");
+        // Links come and go with networks: keepalived must accept a link that does not exist yet.
+        out.append("  dynamic_interfaces\n");
+        out.append("  notify_fifo ").append(notifyFifo).append('\n');
+        // After a reload (or when the daemon reconnects) the current state is written again.
+        out.append("  fifo_write_vrrp_states_on_reload\n");
+        // One gratuitous ARP / unsolicited NA per gateway at takeover and one more round a second later: with
+        // thousands of gateways the default of 5 each would delay the announcements themselves.
+        out.append("  vrrp_garp_master_repeat 1\n");
+        out.append("  vrrp_garp_master_delay 1\n");
+        out.append("}\n\n");
+        out.append("vrrp_instance ").append(INSTANCE).append(" {\n");
+        // Both routers start as BACKUP: required by nopreempt, and a restarted router never grabs the gateways.
+        out.append("  state BACKUP\n");
+        out.append("  interface ").append(vrrpInterface.value()).append('\n');
+        out.append("  virtual_router_id ").append(config.routerId()).append('\n');
+        out.append("  priority ").append(config.priority()).append('\n');
+        out.append("  advert_int ").append(seconds(config.advertInterval().toMillis())).append('\n');
+        if (!config.preempt()) {
+            out.append("  nopreempt\n");
+        }
+        config.unicastSource().ifPresent(s -> out.append("  unicast_src_ip ").append(text(s)).append('\n'));
+        if (!config.unicastPeers().isEmpty()) {
+            out.append("  unicast_peer {\n");
+            config.unicastPeers().forEach(p -> out.append("    ").append(text(p)).append('\n'));
+            out.append("  }\n");
+        }
+        uplink.filter(u -> !u.equals(vrrpInterface)).ifPresent(u ->
+                out.append("  track_interface {\n    ").append(u.value()).append("\n  }\n"));
+        out.append("  virtual_ipaddress {\n    ").append(config.effectivePairAddress()).append(" dev ")
+                .append(vrrpInterface.value()).append("\n  }\n");
+        out.append("  virtual_ipaddress_excluded {\n");
+        List<InterfaceAddress> sorted = gateways.stream()
+                .sorted(Comparator.comparing(InterfaceAddress::link).thenComparing(a -> text(a.address())))
+                .toList();
+        for (InterfaceAddress a : sorted) {
+            InterfaceName.of("gateway link", a.link());
+            out.append("    ").append(text(a.address())).append('/').append(a.prefixLength()).append(" dev ")
+                    .append(a.link()).append('\n');
+        }
+        out.append("  }\n}\n");
+        return out.toString();
+    }
+
+    /** VRRPv3 counts in centiseconds; keepalived reads seconds with up to two decimals. */
+    static String seconds(long millis) {
+        return (millis / 1000) + "." + String.format("%02d", (millis % 1000) / 10);
+    }
+
+    private static String text(InetAddress address) {
+        return address.getHostAddress().replaceAll("%.*$", "");
+    }
+}

@@ -1,0 +1,148 @@
+package org.linuxrouter.daemon.services.vrrp;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.linuxrouter.daemon.config.VrrpConfig;
+import org.linuxrouter.daemon.kernel.InterfaceAddress;
+import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
+import org.linuxrouter.protocol.model.InterfaceName;
+
+/**
+ * The router pair at run time. Watches desired state for a changed set of gateways, renders keepalived's
+ * configuration, has keepalived check and load it (SIGHUP, mastership kept), reads its state changes and tells the
+ * daemon about each one ({@code onChange}: the uplink starts or stops answering, announcements go out, a reconcile
+ * pass is asked for).
+ */
+public final class VrrpService implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(VrrpService.class.getName());
+    /** How often desired state is looked at; a changed gateway set reaches keepalived within this. */
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+    /** How soon a refused configuration is tried again (a link named in it may have been missing). */
+    static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+
+    private final KeepalivedConf conf;
+    private final Keepalived keepalived;
+    private final Supplier<DesiredSnapshot> desired;
+    private final Clock clock;
+    private final Consumer<PairStatus> onChange;
+    private final NotifyFifo fifo;
+    private final Thread watcher;
+    private final Object lock = new Object();
+    private PairStatus status = PairStatus.INITIAL;  // guarded by lock
+    private volatile boolean closed;
+
+    public VrrpService(VrrpConfig config, InterfaceName trunk, Optional<InterfaceName> uplink, Path dir,
+                       Supplier<DesiredSnapshot> desired, Clock clock, Consumer<PairStatus> onChange) {
+        this.keepalived = new Keepalived(config.keepalived(), dir);
+        this.conf = new KeepalivedConf(config, trunk, uplink, keepalived.notifyFifo());
+        this.desired = Objects.requireNonNull(desired, "desired");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.fifo = new NotifyFifo(keepalived.notifyFifo(), this::onNotify);
+        this.watcher = new Thread(this::watch, "vrrp-config");
+        this.watcher.setDaemon(true);
+    }
+
+    /** Starts the FIFO reader first (so no state change is missed), then keepalived with the current gateways. */
+    public void start() {
+        keepalived.prepare();
+        fifo.start();
+        watcher.start();
+    }
+
+    public PairStatus status() {
+        synchronized (lock) {
+            return new PairStatus(status.state(), status.transitions(), status.lastTransition(),
+                    keepalived.restarts(), status.configError());
+        }
+    }
+
+    /** Whether this router holds the gateways and answers upstream for the addresses it proxies. */
+    public boolean isMaster() {
+        return status().state() == VrrpState.MASTER;
+    }
+
+    public Optional<Long> keepalivedPid() {
+        return keepalived.pid();
+    }
+
+    private void onNotify(NotifyLine line) {
+        if (!KeepalivedConf.INSTANCE.equals(line.instance())) {
+            return;
+        }
+        PairStatus now;
+        synchronized (lock) {
+            if (status.state() == line.state()) {
+                return; // a reload repeats the current state
+            }
+            status = new PairStatus(line.state(), status.transitions() + 1, Optional.of(clock.instant()),
+                    status.keepalivedRestarts(), status.configError());
+            now = status;
+        }
+        LOG.log(Level.INFO, "VRRP: now {0}", line.state());
+        try {
+            onChange.accept(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "VRRP: acting on " + line.state() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void watch() {
+        Set<InterfaceAddress> installed = null;
+        Set<InterfaceAddress> refused = null;
+        long refusedAt = 0;
+        while (!closed) {
+            Set<InterfaceAddress> gateways = desired.get().virtualAddresses();
+            boolean retry = refused != null && System.nanoTime() - refusedAt > RETRY_INTERVAL.toNanos();
+            if (!gateways.equals(installed) && (!gateways.equals(refused) || retry)) {
+                Optional<String> problem = install(gateways);
+                if (problem.isEmpty()) {
+                    installed = gateways;
+                    refused = null;
+                } else {
+                    refused = gateways;
+                    refusedAt = System.nanoTime();
+                }
+            }
+            try {
+                Thread.sleep(WATCH_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Optional<String> install(Set<InterfaceAddress> gateways) {
+        Optional<String> problem;
+        try {
+            problem = keepalived.install(conf.render(gateways));
+        } catch (RuntimeException e) {
+            problem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        problem.ifPresentOrElse(p -> LOG.log(Level.ERROR, "VRRP: configuration not installed: {0}", p),
+                () -> LOG.log(Level.INFO, "VRRP: keepalived configured with {0} gateway addresses", gateways.size()));
+        synchronized (lock) {
+            status = new PairStatus(status.state(), status.transitions(), status.lastTransition(),
+                    status.keepalivedRestarts(), problem);
+        }
+        return problem;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        watcher.interrupt();
+        watcher.join(5_000);
+        keepalived.close();
+        fifo.close();
+    }
+}

@@ -1,0 +1,78 @@
+package org.linuxrouter.daemon.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.linuxrouter.protocol.model.InterfaceName;
+
+/** The vrrp_* keys of linuxrouterd.conf: parsed, defaulted, and every bad value named by its key. */
+class VrrpConfigTest {
+
+  @Test
+  void offByDefaultAndOnWithDefaults() {
+    assertEquals(Optional.empty(), ConfigLoader.parse("t", "").vrrp());
+    assertEquals(Optional.empty(), ConfigLoader.parse("t", "vrrp_priority = 200\n").vrrp(), "vrrp_* alone is off");
+    VrrpConfig on = ConfigLoader.parse("t", "vrrp = on\n").vrrp().orElseThrow();
+    assertEquals(VrrpConfig.defaults(), on);
+    assertEquals(Duration.ofMillis(200), on.advertInterval());
+    assertEquals(false, on.preempt(), "no failback unless asked for");
+    assertEquals("169.254.255.51/32", on.effectivePairAddress(), "link-local, no tenant address");
+  }
+
+  @Test
+  void everyKeyLands() throws Exception {
+    VrrpConfig c = ConfigLoader.parse("t", String.join("\n",
+        "vrrp = on", "vrrp_interface = bond0.4000", "vrrp_router_id = 7", "vrrp_priority = 150",
+        "vrrp_advert_interval = 100ms", "vrrp_preempt = on", "vrrp_unicast_peers = 169.254.77.2, 169.254.78.2",
+        "vrrp_unicast_source = 169.254.77.1", "vrrp_pair_address = 169.254.77.254/24",
+        "keepalived = /opt/k/keepalived")).vrrp().orElseThrow();
+    assertEquals(Optional.of(InterfaceName.of("bond0.4000")), c.vrrpInterface());
+    assertEquals(7, c.routerId());
+    assertEquals(150, c.priority());
+    assertEquals(Duration.ofMillis(100), c.advertInterval());
+    assertTrue(c.preempt());
+    assertEquals(List.of(InetAddress.getByName("169.254.77.2"), InetAddress.getByName("169.254.78.2")),
+        c.unicastPeers());
+    assertEquals(Optional.of(InetAddress.getByName("169.254.77.1")), c.unicastSource());
+    assertEquals("169.254.77.254/24", c.effectivePairAddress());
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    problem("vrrp_router_id = 256", 1, "vrrp_router_id", "a whole number 1..255");
+    problem("vrrp_router_id = 0", 1, "vrrp_router_id", "a whole number 1..255");
+    problem("vrrp_priority = 255", 1, "vrrp_priority", "a whole number 1..254");
+    problem("vrrp_advert_interval = 15ms", 1, "vrrp_advert_interval", "a multiple of 10ms between 50ms and 40950ms");
+    problem("vrrp_advert_interval = 41s", 1, "vrrp_advert_interval", "a multiple of 10ms between 50ms and 40950ms");
+    problem("vrrp_unicast_peers = 169.254.77.2,,", 1, "vrrp_unicast_peers", "an IPv4 address such as 169.254.77.2");
+    problem("vrrp_unicast_peers = fe80::1", 1, "vrrp_unicast_peers", "an IPv4 address such as 169.254.77.2");
+    problem("vrrp_pair_address = 169.254.1.1", 1, "vrrp_pair_address",
+        "an IPv4 address/length such as 169.254.255.51/32");
+    problem("vrrp_pair_address = 169.254.1.1/33", 1, "vrrp_pair_address",
+        "an IPv4 address/length such as 169.254.255.51/32");
+    problem("vrrp_interface = eth 1", 1, "vrrp_interface", "an interface name of 1..15 bytes from [A-Za-z0-9._-]");
+    problem("keepalived = keepalived", 1, "keepalived", "an absolute path without . or .. segments");
+    problem("vrrp = yes", 1, "vrrp", "on or off");
+  }
+
+  @Test
+  void aRuleAcrossKeysBlamesTheDependentKeysLine() {
+    problem("vrrp = on\n\nvrrp_unicast_source = 169.254.77.1", 3, "vrrp_unicast_source",
+        "only together with vrrp_unicast_peers");
+  }
+
+  private static void problem(String text, int line, String key, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("t", text));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    ConfigProblem p = e.problems().get(0);
+    assertEquals(line, p.line(), e.getMessage());
+    assertEquals(key, p.key(), e.getMessage());
+    assertEquals(expected, p.expected(), e.getMessage());
+  }
+}

@@ -1,0 +1,82 @@
+package org.linuxrouter.daemon.services.vrrp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.daemon.config.VrrpConfig;
+import org.linuxrouter.daemon.kernel.InterfaceAddress;
+import org.linuxrouter.protocol.model.InterfaceName;
+
+/** The rendered keepalived.conf, and keepalived's own parser (-t) on it: accepted at 4,094 networks. */
+class KeepalivedConfTest {
+
+    private static final Path KEEPALIVED = Path.of("/usr/sbin/keepalived");
+
+    @Test
+    void rendersOneInstanceWithEveryGatewayExcludedFromAdverts() throws Exception {
+        VrrpConfig c = new VrrpConfig(Optional.empty(), 51, 120, Duration.ofMillis(150), false,
+                List.of(InetAddress.getByName("169.254.77.2")), Optional.of(InetAddress.getByName("169.254.77.1")),
+                Optional.empty(), KEEPALIVED);
+        KeepalivedConf conf = new KeepalivedConf(c, InterfaceName.of("eth1"), Optional.of(InterfaceName.of("eth0")),
+                Path.of("/var/lib/linuxrouter/vrrp/notify.fifo"));
+        String text = conf.render(Set.of(
+                new InterfaceAddress("eth1.100", InetAddress.getByName("10.1.1.1"), 24),
+                new InterfaceAddress("eth1.100", InetAddress.getByName("2001:db8:1::1"), 64)));
+        assertTrue(text.contains("  interface eth1\n  virtual_router_id 51\n  priority 120\n  advert_int 0.15\n"
+                + "  nopreempt\n  unicast_src_ip 169.254.77.1\n  unicast_peer {\n    169.254.77.2\n  }\n"
+                + "  track_interface {\n    eth0\n  }\n"), text);
+        assertTrue(text.contains("  virtual_ipaddress {\n    169.254.255.51/32 dev eth1\n  }\n"), text);
+        assertTrue(text.contains("  virtual_ipaddress_excluded {\n    10.1.1.1/24 dev eth1.100\n"
+                + "    2001:db8:1:0:0:0:0:1/64 dev eth1.100\n  }\n"), text);
+        assertTrue(text.contains("  notify_fifo /var/lib/linuxrouter/vrrp/notify.fifo\n"), text);
+        assertTrue(text.contains("  vrrp_version 3\n"), text);
+    }
+
+    @Test
+    void preemptionIsOnlyThereWhenAskedFor() {
+        VrrpConfig d = VrrpConfig.defaults();
+        VrrpConfig preempt = new VrrpConfig(d.vrrpInterface(), d.routerId(), d.priority(), d.advertInterval(), true,
+                d.unicastPeers(), d.unicastSource(), d.pairAddress(), d.keepalived());
+        Path fifo = Path.of("/run/x/notify.fifo");
+        assertTrue(new KeepalivedConf(d, InterfaceName.of("eth1"), Optional.empty(), fifo).render(Set.of())
+                .contains("nopreempt"));
+        assertTrue(!new KeepalivedConf(preempt, InterfaceName.of("eth1"), Optional.empty(), fifo).render(Set.of())
+                .contains("nopreempt"));
+    }
+
+    @Test
+    void advertIntervalsAreCentiseconds() {
+        assertEquals("0.05", KeepalivedConf.seconds(50));
+        assertEquals("1.00", KeepalivedConf.seconds(1000));
+        assertEquals("40.95", KeepalivedConf.seconds(40_950));
+    }
+
+    /** keepalived itself accepts 4,094 networks' IPv4 and IPv6 gateways in one instance (and refuses junk). */
+    @Test
+    void keepalivedAcceptsTheRenderedFileAtFullScaleAndRefusesABrokenOne(@TempDir Path dir) throws Exception {
+        Keepalived keepalived = new Keepalived(KEEPALIVED, dir);
+        keepalived.prepare();
+        Set<InterfaceAddress> gateways = new HashSet<>();
+        for (int vid = 1; vid <= 4094; vid++) {
+            String link = "eth1." + vid;
+            gateways.add(new InterfaceAddress(link, InetAddress.getByName("10." + (vid >> 8) + "." + (vid & 255) + ".1"),
+                    24));
+            gateways.add(new InterfaceAddress(link, InetAddress.getByName("2001:db8:" + Integer.toHexString(vid)
+                    + "::1"), 64));
+        }
+        String text = new KeepalivedConf(VrrpConfig.defaults(), InterfaceName.of("eth1"), Optional.empty(),
+                keepalived.notifyFifo()).render(gateways);
+        assertEquals(Optional.empty(), keepalived.check(text));
+        Optional<String> refused = keepalived.check(text.replace("priority 100", "priorty 100"));
+        assertTrue(refused.orElseThrow().contains("Unknown keyword 'priorty'"), refused.toString());
+    }
+}
