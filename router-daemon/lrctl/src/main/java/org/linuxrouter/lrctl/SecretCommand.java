@@ -1,10 +1,15 @@
 package org.linuxrouter.lrctl;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.linuxrouter.daemon.store.AtomicFile;
 import org.linuxrouter.daemon.store.StoreException;
@@ -51,14 +56,30 @@ final class SecretCommand implements Callable<Integer> {
     return Exit.OK;
   }
 
-  /** The daemon's secret-file format (unpadded base64url and a newline), written the way the daemon writes it. */
+  /**
+   * The daemon's secret-file format (unpadded base64url and a newline), written the way the daemon writes it.
+   * The new file keeps the old one's owner and group: lrctl runs as root, the daemon as its own user (the
+   * package's linuxrouter), and a root-owned 0600 secret would stop the daemon at its next start.
+   */
   private static RouterSecret write(Path file, RouterSecret secret) {
     try {
+      Optional<PosixFileAttributes> old = Files.exists(file)
+          ? Optional.of(Files.readAttributes(file, PosixFileAttributes.class)) : Optional.empty();
       new AtomicFile(file, PosixFilePermissions.fromString("rw-------"))
           .write((secret.encoded() + "\n").getBytes(StandardCharsets.US_ASCII));
+      if (old.isPresent()) {
+        PosixFileAttributes now = Files.readAttributes(file, PosixFileAttributes.class);
+        if (!now.owner().equals(old.get().owner()) || !now.group().equals(old.get().group())) {
+          PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+          view.setGroup(old.get().group());
+          view.setOwner(old.get().owner());
+        }
+      }
       return secret;
     } catch (StoreException e) {
       throw new CommandFailure(Exit.USAGE, "cannot write the new secret: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CommandFailure(Exit.USAGE, "cannot give the new secret the old one's owner and group: " + e, e);
     }
   }
 }
