@@ -29,24 +29,37 @@ public final class DaemonProcess implements AutoCloseable {
     private final Netns router;
     private final Path dir;
     private final Path config;
+    private final String apiAddress;
     private Process process;
     private int starts;
 
+    /** The 802.1Q lab's router: API on the management veth, trunk eth1, uplink eth0. */
     public DaemonProcess(Netns router, Path dir) {
+        this(router, dir, LabTopology.MGMT_ROUTER, List.of("trunk_interface = eth1", "uplink_interface = eth0"));
+    }
+
+    /**
+     * A router with its own wiring, e.g. testkit's VxlanLab.
+     *
+     * @param apiAddress the router's address the API listens on and the test connects to
+     * @param wiring     configuration lines naming the router's interfaces ({@code uplink_interface = eth0}, ...)
+     */
+    public DaemonProcess(Netns router, Path dir, String apiAddress, List<String> wiring) {
         this.router = router;
         this.dir = dir;
+        this.apiAddress = apiAddress;
         this.config = dir.resolve("linuxrouterd.conf");
-        write(config, String.join("\n",
-                "# the lab router: API on the management veth, trunk eth1, uplink eth0",
-                "listen = " + LabTopology.MGMT_ROUTER + ":" + PORT,
+        List<String> lines = new ArrayList<>(List.of(
+                "listen = " + apiAddress + ":" + PORT,
                 "tls = on",
                 "tls_keystore = " + dir.resolve("tls/linuxrouterd.p12"),
                 "secret_file = " + dir.resolve("secret"),
                 "state_dir = " + dir.resolve("state"),
-                "trunk_interface = eth1",
-                "uplink_interface = eth0",
                 "resync_interval = 1s",
-                "log_level = info", ""));
+                "log_level = info"));
+        lines.addAll(wiring);
+        lines.add("");
+        write(config, String.join("\n", lines));
     }
 
     public Path config() {
@@ -106,7 +119,7 @@ public final class DaemonProcess implements AutoCloseable {
     public RouterClient client() {
         String fingerprint = new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).load().fingerprint();
         return new HttpRouterClient(RouterClientConfig.builder()
-                .baseUrl(URI.create("https://" + LabTopology.MGMT_ROUTER + ":" + PORT))
+                .baseUrl(URI.create("https://" + apiAddress + ":" + PORT))
                 .secret(new SecretFile(dir.resolve("secret")).load())
                 .pin(CertificateFingerprint.parse(fingerprint))
                 .requestTimeout(Duration.ofSeconds(60)).build());
