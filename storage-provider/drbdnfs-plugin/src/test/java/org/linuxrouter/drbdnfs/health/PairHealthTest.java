@@ -148,7 +148,7 @@ class PairHealthTest {
         stored.put(PairDetails.AGENTS, "nonsense");
         PairSnapshot s = health.check(pool);
         assertEquals(HealthState.UNKNOWN, s.verdict().state());
-        assertTrue(s.verdict().reasons().get(0).startsWith("pool registration: drbdnfs.agents"), s.verdict().summary());
+        assertTrue(s.verdict().reasons().get(0).startsWith("pool registration: drbdnfs_agents"), s.verdict().summary());
     }
 
     @Test

@@ -131,19 +131,19 @@ class RegistrationTest {
     void agentsAreRequired() {
         Map<String, String> d = goodDetails();
         d.remove(PairDetails.AGENTS);
-        assertRefused(dsInfos("nfs", FakeAgents.VIP, d), "details: drbdnfs.agents: required");
+        assertRefused(dsInfos("nfs", FakeAgents.VIP, d), "details: drbdnfs_agents: required");
         Map<String, String> one = goodDetails();
         one.put(PairDetails.AGENTS, "https://10.20.0.11:8444");
-        assertRefused(dsInfos("nfs", FakeAgents.VIP, one), "drbdnfs.agents: expected two comma-separated values, got 1");
+        assertRefused(dsInfos("nfs", FakeAgents.VIP, one), "drbdnfs_agents: expected two comma-separated values, got 1");
         Map<String, String> http = goodDetails();
         http.put(PairDetails.AGENTS, "http://10.20.0.11:8444,https://10.20.0.12:8444");
         assertRefused(dsInfos("nfs", FakeAgents.VIP, http), "expected https://host:port of an ha-agent, got \"http://10.20.0.11:8444\"");
         Map<String, String> badSecret = goodDetails();
         badSecret.put(PairDetails.SECRET, "short");
-        assertRefused(dsInfos("nfs", FakeAgents.VIP, badSecret), "details: drbdnfs.secret: ");
+        assertRefused(dsInfos("nfs", FakeAgents.VIP, badSecret), "details: drbdnfs_secret: ");
         Map<String, String> badPin = goodDetails();
         badPin.put(PairDetails.FINGERPRINTS, "AA:BB," + FakeAgents.PIN_B);
-        assertRefused(dsInfos("nfs", FakeAgents.VIP, badPin), "drbdnfs.fingerprints: expected SHA-256 fingerprints");
+        assertRefused(dsInfos("nfs", FakeAgents.VIP, badPin), "drbdnfs_fingerprints: expected SHA-256 fingerprints");
     }
 
     @Test
@@ -183,6 +183,6 @@ class RegistrationTest {
     void optionalDetailsAreChecked() {
         Map<String, String> d = goodDetails();
         d.put(PairDetails.FSID, "1; rm -rf /");
-        assertRefused(dsInfos("nfs", FakeAgents.VIP, d), "drbdnfs.fsid: expected a number or UUID");
+        assertRefused(dsInfos("nfs", FakeAgents.VIP, d), "drbdnfs_fsid: expected a number or UUID");
     }
 }

@@ -90,8 +90,8 @@ class ListDrbdNfsPairsCmdTest {
         InvalidParameterValueException e = assertThrows(InvalidParameterValueException.class,
                 () -> new ListDrbdNfsManagementPairCmd(health).response());
         assertTrue(e.getMessage().startsWith("the management-server pair is not configured"), e.getMessage());
-        when(health.checkManagementPair()).thenThrow(new IllegalArgumentException("drbdnfs.agents: required"));
-        assertEquals("management-server pair settings: drbdnfs.agents: required",
+        when(health.checkManagementPair()).thenThrow(new IllegalArgumentException("drbdnfs_agents: required"));
+        assertEquals("management-server pair settings: drbdnfs_agents: required",
                 assertThrows(InvalidParameterValueException.class, () -> new ListDrbdNfsManagementPairCmd(health).response()).getMessage());
     }
 }
