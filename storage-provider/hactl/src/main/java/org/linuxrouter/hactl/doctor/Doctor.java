@@ -21,8 +21,8 @@ public final class Doctor {
                 new DrbdModuleCheck(), new DrbdStateCheck(), new FloatingIpCheck()));
         if (inv.isStorage()) {
             checks.add(new ExportsCheck());
-            checks.add(new NfsBootCheck());
         }
+        checks.add(new BootCheck());
         checks.add(new ClusterCheck());
         checks.add(new ClusterAuthCheck());
         checks.add(new ClusterPathsCheck());
@@ -35,7 +35,7 @@ public final class Doctor {
 
     /** The names {@code --skip} accepts. */
     public static Set<String> allCheckNames() {
-        return Set.of("hostname", "files", "drbd-module", "drbd", "vip", "exports", "nfs-boot", "cluster", "cluster-auth",
+        return Set.of("hostname", "files", "drbd-module", "drbd", "vip", "exports", "boot", "cluster", "cluster-auth",
                 "cluster-paths", "time", "restart-policy");
     }
 

@@ -185,12 +185,17 @@ class ImportRoundTripTest {
                 .answer(StorageNodeFixture.ipAddr("192.168.20.100", "eth0"), "ip", "-j", "addr")
                 .answer(StorageNodeFixture.TIMEDATECTL_SYNCED, "timedatectl", "show");
         StorageNodeFixture.heartbeatSees(runner, "mgmt1", "mgmt2");
+        Path wants = Files.createDirectories(root.resolve("etc/systemd/system/multi-user.target.wants"));
+        Files.createSymbolicLink(wants.resolve("mariadb.service"), Path.of("/lib/systemd/system/mariadb.service"));
         Run run = hactl(DoctorCommandAccess.commandLine(runner), "doctor", "-i",
                 tmp.resolve("inv-csdb/csdb.yaml").toString(), "--root", root.toString());
         assertEquals(1, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("restart-policy cloudstack-management has no Restart= policy: it exits 219 "
                 + "when the database moves and stays down"), run.out());
         assertTrue(run.out().contains("cluster-auth   /etc/ha.d/authkeys uses md5"), run.out());
+        assertTrue(run.out().contains("boot           mariadb.service is enabled at boot (multi-user.target.wants)"),
+                run.out());
+        assertTrue(run.out().contains("fix: systemctl disable mariadb (the cluster manager starts it)"), run.out());
     }
 
     @Test
