@@ -98,7 +98,10 @@ public final class Daemon implements AutoCloseable {
                     tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
                     reconciler.requestPass();
                 }));
-        vrrp.ifPresent(VrrpService::start);
+        vrrp.ifPresent(v -> {
+            service.reportPairWith(() -> Optional.of(v.wireState()));
+            v.start();
+        });
         RtnlEvents events = RtnlEvents.subscribe(WATCHED, new Trigger(reconciler));
 
         Optional<SSLContext> tls = identity.map(TlsServerContext::sslContext);

@@ -30,6 +30,12 @@ final class StatusCommand implements Callable<Integer> {
     fields.put("nics", Integer.toString(status.nics()));
     fields.put("last reconcile", status.lastReconcile().map(Object::toString).orElse("never"));
     fields.put("drifted", Text.uuids(status.drifted()));
+    status.pair().ifPresent(pair -> {
+      fields.put("vrrp role", pair.role().name());
+      fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));
+      fields.put("keepalived restarts", Long.toString(pair.keepalivedRestarts()));
+      pair.configError().ifPresent(e -> fields.put("keepalived config refused", e));
+    });
     output.fields(fields);
     return Exit.OK;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linuxrouter.protocol.model.RouterStatus;
 import org.junit.jupiter.api.io.TempDir;
 import org.linuxrouter.lrctl.TestDaemon.Answer;
 import org.linuxrouter.lrctl.TestDaemon.Run;
@@ -69,6 +70,21 @@ class ReadCommandsTest {
     assertEquals(List.of("GET /v1/status"), daemon.requestLines());
     assertTrue(daemon.seen().get(0).signed());
     assertEquals("", run.err());
+  }
+
+  @Test
+  void statusShowsThePairAtAGlance() {
+    RouterStatus paired = Samples.routerStatus().newBuilder().pair(org.linuxrouter.protocol.model.PairState.of(
+        org.linuxrouter.protocol.model.PairState.Role.BACKUP, 2, java.time.Instant.parse("2026-01-02T03:04:06Z"), 1,
+        null)).build();
+    daemon.answer(seen -> Answer.json(codec.encode(paired)));
+    Run run = daemon.run("status");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.outLines();
+    assertEquals(List.of(
+        "vrrp role            BACKUP",
+        "vrrp transitions     2, last 2026-01-02T03:04:06Z",
+        "keepalived restarts  1"), lines.subList(5, lines.size()), lines.toString());
   }
 
   @Test

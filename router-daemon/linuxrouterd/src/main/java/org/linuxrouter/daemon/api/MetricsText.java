@@ -39,6 +39,22 @@ public final class MetricsText {
         counter(out, "linuxrouter_reconcile_passes_total", "Reconcile passes run.", reconciler.passes());
         counter(out, "linuxrouter_reconcile_failed_passes_total", "Reconcile passes with a failure.",
                 reconciler.failedPasses());
+        status.pair().ifPresent(pair -> {
+            gauge(out, "linuxrouter_vrrp_master", "1 while this router is the pair's VRRP master (holds the gateways).",
+                    pair.role() == org.linuxrouter.protocol.model.PairState.Role.MASTER ? 1 : 0);
+            out.append("# HELP linuxrouter_vrrp_role The VRRP role keepalived last reported (1 for the current one).\n");
+            out.append("# TYPE linuxrouter_vrrp_role gauge\n");
+            for (var role : org.linuxrouter.protocol.model.PairState.Role.values()) {
+                out.append("linuxrouter_vrrp_role{role=\"").append(role.name()).append("\"} ")
+                        .append(role == pair.role() ? 1 : 0).append('\n');
+            }
+            counter(out, "linuxrouter_vrrp_transitions_total", "VRRP role changes since the daemon started.",
+                    pair.transitions());
+            pair.lastTransition().ifPresent(t -> gauge(out, "linuxrouter_vrrp_last_transition_timestamp_seconds",
+                    "When the VRRP role last changed, Unix time.", t.toEpochMilli() / 1e3));
+            counter(out, "linuxrouter_vrrp_keepalived_restarts_total", "keepalived restarts after it died.",
+                    pair.keepalivedRestarts());
+        });
         reconciler.lastPass().ifPresent(p -> {
             gauge(out, "linuxrouter_reconcile_last_duration_seconds", "Duration of the last pass.",
                     p.took().toNanos() / 1e9);

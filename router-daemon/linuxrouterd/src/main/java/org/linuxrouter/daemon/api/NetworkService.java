@@ -21,6 +21,7 @@ import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Uuid;
 
@@ -41,6 +42,7 @@ public final class NetworkService {
     private final String version;
     private volatile DesiredState state;
     private volatile DesiredSnapshot snapshot;
+    private volatile Supplier<Optional<PairState>> pair = Optional::empty;
 
     /**
      * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
@@ -125,10 +127,16 @@ public final class NetworkService {
         return all;
     }
 
+    /** In a router pair: where {@link #status()} reads this router's VRRP role from. */
+    public void reportPairWith(Supplier<Optional<PairState>> pairState) {
+        this.pair = pairState;
+    }
+
     public RouterStatus status() {
         DesiredState s = state;
         RouterStatus.Builder b = RouterStatus.builder().version(version).networks(s.networks().size())
                 .nics(s.networks().values().stream().mapToInt(r -> r.nics().size()).sum());
+        pair.get().ifPresent(b::pair);
         reconciler.lastPass().ifPresent(p -> {
             b.lastReconcile(p.started());
             List<Uuid> drifted = new ArrayList<>();

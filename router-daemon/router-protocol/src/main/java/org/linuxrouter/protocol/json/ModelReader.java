@@ -25,6 +25,7 @@ import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.ProxyMode;
+import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Segment;
@@ -218,10 +219,30 @@ final class ModelReader {
         case "nics": status.nics(in.int32(at)); break;
         case "lastReconcile": status.lastReconcile(in.scalar(at, ModelReader::instant)); break;
         case "drifted": status.drifted(in.array(at, i -> in.scalar(i, Uuid::parse))); break;
-        default: throw StrictReader.unknownField(at, "version, networks, nics, lastReconcile, drifted");
+        case "pair": status.pair(pairState(at)); break;
+        default: throw StrictReader.unknownField(at, "version, networks, nics, lastReconcile, drifted, pair");
       }
     });
     return build(path, status::build);
+  }
+
+  PairState pairState(String path) {
+    AtomicReference<PairState.Role> role = new AtomicReference<>();
+    long[] counts = new long[2];
+    AtomicReference<Instant> last = new AtomicReference<>();
+    AtomicReference<String> error = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "role": role.set(in.scalar(at, text -> PairState.role(at, text))); break;
+        case "transitions": counts[0] = in.integer(at); break;
+        case "lastTransition": last.set(in.scalar(at, ModelReader::instant)); break;
+        case "keepalivedRestarts": counts[1] = in.integer(at); break;
+        case "configError": error.set(in.string(at)); break;
+        default: throw StrictReader.unknownField(at,
+            "role, transitions, lastTransition, keepalivedRestarts, configError");
+      }
+    });
+    return build(path, () -> PairState.of(role.get(), counts[0], last.get(), counts[1], error.get()));
   }
 
   Plan plan(String path) {

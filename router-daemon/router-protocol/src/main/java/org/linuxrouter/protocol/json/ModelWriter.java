@@ -16,6 +16,7 @@ import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
+import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Uuid;
@@ -195,6 +196,24 @@ final class ModelWriter {
       out.value(uuid.value());
     }
     out.endArray();
+    if (status.pair().isPresent()) {
+      out.name("pair");
+      pairState(status.pair().get());
+    }
+    out.endObject();
+  }
+
+  void pairState(PairState pair) throws IOException {
+    out.beginObject();
+    out.name("role").value(pair.role().name());
+    out.name("transitions").value(pair.transitions());
+    if (pair.lastTransition().isPresent()) {
+      out.name("lastTransition").value(pair.lastTransition().get().toString());
+    }
+    out.name("keepalivedRestarts").value(pair.keepalivedRestarts());
+    if (pair.configError().isPresent()) {
+      out.name("configError").value(pair.configError().get());
+    }
     out.endObject();
   }
 

@@ -19,8 +19,10 @@ public final class RouterStatus {
   private final int nics;
   private final Instant lastReconcile;
   private final List<Uuid> drifted;
+  private final PairState pair;
 
   private RouterStatus(Builder builder) {
+    this.pair = builder.pair;
     this.version = Check.text("version", builder.version, 1, 64);
     this.networks = Check.range("networks", builder.networks, 0, Integer.MAX_VALUE);
     this.nics = Check.range("nics", builder.nics, 0, Integer.MAX_VALUE);
@@ -61,6 +63,11 @@ public final class RouterStatus {
     return drifted;
   }
 
+  /** The router's VRRP role and its history; absent when the router is not one of a pair. */
+  public Optional<PairState> pair() {
+    return Optional.ofNullable(pair);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof RouterStatus)) {
@@ -68,18 +75,19 @@ public final class RouterStatus {
     }
     RouterStatus that = (RouterStatus) other;
     return version.equals(that.version) && networks == that.networks && nics == that.nics
-        && Objects.equals(lastReconcile, that.lastReconcile) && drifted.equals(that.drifted);
+        && Objects.equals(lastReconcile, that.lastReconcile) && drifted.equals(that.drifted)
+        && Objects.equals(pair, that.pair);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(version, networks, nics, lastReconcile, drifted);
+    return Objects.hash(version, networks, nics, lastReconcile, drifted, pair);
   }
 
   @Override
   public String toString() {
     return "RouterStatus{version=" + version + ", networks=" + networks + ", nics=" + nics
-        + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + "}";
+        + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + ", pair=" + pair + "}";
   }
 
   /** Collects fields; {@link #build()} validates them all. */
@@ -89,6 +97,7 @@ public final class RouterStatus {
     private int nics;
     private Instant lastReconcile;
     private List<Uuid> drifted = new ArrayList<>();
+    private PairState pair;
 
     private Builder() {
     }
@@ -99,6 +108,7 @@ public final class RouterStatus {
       this.nics = status.nics;
       this.lastReconcile = status.lastReconcile;
       this.drifted = new ArrayList<>(status.drifted);
+      this.pair = status.pair;
     }
 
     public Builder version(String version) {
@@ -125,6 +135,12 @@ public final class RouterStatus {
     /** Replaces the drifted network list. */
     public Builder drifted(List<Uuid> drifted) {
       this.drifted = drifted == null ? null : new ArrayList<>(drifted);
+      return this;
+    }
+
+    /** The pair state, or null for a router on its own. */
+    public Builder pair(PairState pair) {
+      this.pair = pair;
       return this;
     }
 

@@ -46,6 +46,8 @@ class OpenApiConsistencyTest {
     assertEquals(properties(yaml, "Condition"),
         state.getAsJsonObject("status").getAsJsonArray("conditions").get(0).getAsJsonObject().keySet());
     assertEquals(properties(yaml, "RouterStatus"), keys(codec.encode(Fixtures.routerStatus())));
+    assertEquals(properties(yaml, "PairState"), JsonParser.parseString(codec.encode(Fixtures.routerStatus()))
+        .getAsJsonObject().getAsJsonObject("pair").keySet());
     assertEquals(properties(yaml, "Problem"), keys(codec.encode(Fixtures.problem())));
     assertEquals(properties(yaml, "NetworkList"), keys(codec.encodeNetworkList(Arrays.asList(failing))));
     JsonObject plan = JsonParser.parseString(codec.encode(Fixtures.plan())).getAsJsonObject();

@@ -66,7 +66,8 @@ public final class Fixtures {
 
   public static RouterStatus routerStatus() {
     return RouterStatus.builder().version("0.1.0").networks(1).nics(2).lastReconcile(T0)
-        .drifted(Arrays.asList(NETWORK)).build();
+        .drifted(Arrays.asList(NETWORK))
+        .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")).build();
   }
 
   /** One host-wide step and one for {@link #NETWORK}. */

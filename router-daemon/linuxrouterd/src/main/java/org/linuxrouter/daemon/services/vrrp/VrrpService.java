@@ -14,6 +14,7 @@ import org.linuxrouter.daemon.config.VrrpConfig;
 import org.linuxrouter.daemon.kernel.InterfaceAddress;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.PairState;
 
 /**
  * The router pair at run time. Watches desired state for a changed set of gateways, renders keepalived's
@@ -64,6 +65,14 @@ public final class VrrpService implements AutoCloseable {
             return new PairStatus(status.state(), status.transitions(), status.lastTransition(),
                     keepalived.restarts(), status.configError());
         }
+    }
+
+    /** The status as {@code GET /v1/status} reports it. */
+    public PairState wireState() {
+        PairStatus s = status();
+        return PairState.of(PairState.Role.valueOf(s.state().name()), s.transitions(),
+                s.lastTransition().orElse(null), s.keepalivedRestarts(),
+                s.configError().map(e -> e.length() > 4096 ? e.substring(0, 4096) : e).orElse(null));
     }
 
     /** Whether this router holds the gateways and answers upstream for the addresses it proxies. */
