@@ -21,24 +21,27 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    static List<String> after(DebianRoot root, String word) {
+    /** Leftovers in {@code root}: changes beyond bookkeeping, and paths or accounts named after any of {@code words}. */
+    static List<String> after(DebianRoot root, String... words) {
         List<String> found = new ArrayList<>();
         for (String path : root.changedPaths()) {
             if (!BOOKKEEPING.matcher(path).matches()) {
                 found.add("changed: /" + path);
             }
         }
-        String named = root.ok("find", "/", "-xdev", "-name", "*" + word + "*", "-not", "-path", "/tmp/*",
-                "-not", "-path", "/var/cache/man/*");
-        named.lines().filter(l -> !l.isBlank()).forEach(l -> found.add("named: " + l));
-        for (String db : List.of("passwd", "group")) {
-            if (root.run("getent", db, word).succeeded()) {
-                found.add(db + ": " + word);
+        for (String word : words) {
+            String named = root.ok("find", "/", "-xdev", "-name", "*" + word + "*", "-not", "-path", "/tmp/*",
+                    "-not", "-path", "/var/cache/man/*");
+            named.lines().filter(l -> !l.isBlank()).forEach(l -> found.add("named: " + l));
+            for (String db : List.of("passwd", "group")) {
+                if (root.run("getent", db, word).succeeded()) {
+                    found.add(db + ": " + word);
+                }
             }
+            // the account files' bookkeeping changes are allowed above; a line naming the word is not
+            root.run("grep", "-s", "-l", "-w", word, "/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow",
+                    "/etc/subuid", "/etc/subgid").stdout().lines().forEach(f -> found.add("mentioned in: " + f));
         }
-        // the account files' bookkeeping changes are allowed above; a line naming the word is not
-        root.run("grep", "-s", "-l", "-w", word, "/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow",
-                "/etc/subuid", "/etc/subgid").stdout().lines().forEach(f -> found.add("mentioned in: " + f));
         return found;
     }
 }

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -136,10 +134,10 @@ class LinuxrouterdPackageIT {
         String lrctlHelp = root.ok("lrctl", "--help");
         assertTrue(lrctlHelp.startsWith("Usage: lrctl"), lrctlHelp);
 
-        assertEquals(Set.of(), missingFromManPage("linuxrouterd", daemonHelp));
-        assertEquals(Set.of(), missingFromManPage("lrctl", lrctlHelp));
-        for (String command : subcommands(lrctlHelp)) {
-            assertEquals(Set.of(), missingFromManPage("lrctl", root.ok("lrctl", command, "--help")), command);
+        assertEquals(Set.of(), ManPages.missing(root, "linuxrouterd", daemonHelp));
+        assertEquals(Set.of(), ManPages.missing(root, "lrctl", lrctlHelp));
+        for (String command : ManPages.subcommands(lrctlHelp)) {
+            assertEquals(Set.of(), ManPages.missing(root, "lrctl", root.ok("lrctl", command, "--help")), command);
         }
     }
 
@@ -210,36 +208,5 @@ class LinuxrouterdPackageIT {
     private Map<String, String> unitSettings() {
         return root.ok("cat", UNIT).lines().filter(l -> l.matches("[A-Za-z]+=.*"))
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
-    }
-
-    private Set<String> missingFromManPage(String page, String help) {
-        String roff = root.ok("zcat", "/usr/share/man/man8/" + page + ".8.gz").replace("\\-", "-");
-        Set<String> missing = new TreeSet<>();
-        // picocli's option lines: "  -h, --help ..." or "      --config=FILE ..."
-        Matcher option = Pattern.compile("(?m)^ +(?:(-[A-Za-z]), )?(--[A-Za-z][\\w-]*)").matcher(help);
-        while (option.find()) {
-            for (String name : new String[] {option.group(1), option.group(2)}) {
-                if (name != null && !roff.contains(name)) {
-                    missing.add(name);
-                }
-            }
-        }
-        for (String command : subcommands(help)) {
-            if (!roff.contains(".B " + command) && !roff.contains(".BI " + command)) {
-                missing.add(command);
-            }
-        }
-        return missing;
-    }
-
-    /** picocli's "Commands:" section: one indented name per line. */
-    private static List<String> subcommands(String help) {
-        int at = help.indexOf("\nCommands:\n");
-        if (at < 0) {
-            return List.of();
-        }
-        return help.substring(at + "\nCommands:\n".length()).lines().takeWhile(l -> l.startsWith("  "))
-                .filter(l -> l.matches("  \\S.*")) // a wrapped description is indented further
-                .map(l -> l.strip().split("\\s+")[0]).toList();
     }
 }
