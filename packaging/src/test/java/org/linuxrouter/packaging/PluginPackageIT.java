@@ -12,11 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.linuxrouter.testkit.process.CommandResult;
 
 /**
- * The CloudStack plugin package in a fresh Debian 12 root. Debian has no cloudstack-management, so a stand-in
+ * Each CloudStack plugin package (LinuxRouter, DrbdNfs) in a fresh Debian 12 root. Debian has no cloudstack-management, so a stand-in
  * package of that name ({@link StandInPackage}) satisfies the dependency: first dpkg refuses to configure the
  * plugin without it, then it installs beside it, says to restart the management server, and purges clean.
  */
@@ -24,11 +25,13 @@ class PluginPackageIT {
     private static final String LIB = "/usr/share/cloudstack-management/lib";
     private static final String RESTART_HINT = "restart the CloudStack management server";
 
-    @Test
-    void installsIntoTheManagementServersLibAndPurgesClean() throws IOException, NoSuchAlgorithmException {
-        Path deb = BuiltDebs.named("cloudstack-linuxrouter-plugin");
+    @ParameterizedTest
+    @CsvSource({"cloudstack-linuxrouter-plugin, LinuxRouter, linuxrouter", "cloudstack-drbdnfs-plugin, DrbdNfs, drbdnfs"})
+    void installsIntoTheManagementServersLibAndPurgesClean(String name, String provider, String word)
+            throws IOException, NoSuchAlgorithmException {
+        Path deb = BuiltDebs.named(name);
         Path work = TempTree.create("lrpkg-standin-");
-        try (DebianRoot root = DebianRoot.over(DebianBaseRoot.with(BuiltDebs.rootPackages()), "plugin")) {
+        try (DebianRoot root = DebianRoot.over(DebianBaseRoot.with(BuiltDebs.rootPackages()), word)) {
             root.put(deb, "/tmp/debs/plugin.deb");
             root.put(StandInPackage.build("cloudstack-management", "4.22.0.0", List.of(LIB), work),
                     "/tmp/debs/cloudstack-management.deb");
@@ -40,21 +43,20 @@ class PluginPackageIT {
             root.ok("dpkg", "-i", "/tmp/debs/cloudstack-management.deb");
             CommandResult configured = root.run("dpkg", "--configure", "-a");
             assertEquals(0, configured.exitCode(), configured.stderr());
-            assertTrue(configured.stderr().contains(RESTART_HINT), configured.stderr());
+            assertTrue(configured.stderr().contains(RESTART_HINT + " to load the " + provider), configured.stderr());
 
-            Path jar = onlyJar(BuiltDebs.TARGET.resolve("deb-staging/cloudstack-linuxrouter-plugin/lib"));
+            Path jar = onlyJar(BuiltDebs.TARGET.resolve("deb-staging/" + name + "/lib"));
             String inRoot = LIB + "/" + jar.getFileName();
             assertAll(
                     () -> assertEquals("644 root root", root.ok("stat", "-c", "%a %U %G", inRoot).strip()),
                     () -> assertEquals(sha256(jar), root.ok("sha256sum", inRoot).split(" ")[0]),
-                    () -> assertEquals("install ok installed", root.ok("dpkg-query", "-W", "-f", "${Status}",
-                            "cloudstack-linuxrouter-plugin")));
+                    () -> assertEquals("install ok installed", root.ok("dpkg-query", "-W", "-f", "${Status}", name)));
 
-            CommandResult removed = root.run("dpkg", "--purge", "cloudstack-linuxrouter-plugin");
+            CommandResult removed = root.run("dpkg", "--purge", name);
             assertEquals(0, removed.exitCode(), removed.stderr());
-            assertTrue(removed.stderr().contains("to unload the LinuxRouter"), removed.stderr());
+            assertTrue(removed.stderr().contains("to unload the " + provider), removed.stderr());
             assertTrue(root.run("test", "-d", LIB).succeeded(), "the management server's lib stays");
-            assertEquals(List.of(), Leftovers.after(root, "linuxrouter"));
+            assertEquals(List.of(), Leftovers.after(root, word));
         } finally {
             TempTree.delete(work);
         }
