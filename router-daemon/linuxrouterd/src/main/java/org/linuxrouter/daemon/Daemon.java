@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -13,11 +14,14 @@ import javax.net.ssl.SSLContext;
 import org.linuxrouter.daemon.api.ApiServer;
 import org.linuxrouter.daemon.api.NetworkService;
 import org.linuxrouter.daemon.config.DaemonConfig;
+import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.kernel.NetlinkKernel;
 import org.linuxrouter.daemon.kernel.Sysctl;
 import org.linuxrouter.daemon.kernel.SysctlTuning;
 import org.linuxrouter.daemon.reconcile.Differ;
 import org.linuxrouter.daemon.reconcile.Reconciler;
+import org.linuxrouter.daemon.reconcile.ServiceStage;
+import org.linuxrouter.daemon.services.dhcp.DhcpDnsStage;
 import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
@@ -60,10 +64,12 @@ public final class Daemon implements AutoCloseable {
     private final ApiServer api;
     private final Optional<String> fingerprint;
     private final Optional<VrrpService> vrrp;
+    private final Optional<DhcpDnsStage> dhcpDns;
 
     private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, Optional<String> fingerprint,
-                   Optional<VrrpService> vrrp) {
+                   Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns) {
         this.vrrp = vrrp;
+        this.dhcpDns = dhcpDns;
         this.rtnl = rtnl;
         this.reconciler = reconciler;
         this.events = events;
@@ -87,9 +93,12 @@ public final class Daemon implements AutoCloseable {
         AtomicBoolean master = new AtomicBoolean();
         SysctlTuning tuning = new SysctlTuning(Sysctl.system(), uplink, clock,
                 config.vrrp().map(v -> (BooleanSupplier) master::get));
+        // Guest DHCP and DNS: a reconcile stage after the kernel links, so dnsmasq binds to links that exist.
+        Optional<DhcpDnsStage> dhcpDns = config.dnsmasqDir().map(dir -> new DhcpDnsStage(topology, dir));
+        List<ServiceStage> stages = dhcpDns.<List<ServiceStage>>map(List::of).orElse(List.of());
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
-                desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval()),
-                topology, APPLY_TIMEOUT, version);
+                desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval(), stages),
+                topology, InterfaceProbe.sysfs(), APPLY_TIMEOUT, version, () -> dhcpDns.map(DhcpDnsStage::status));
         Reconciler reconciler = service.reconciler();
         reconciler.start();
         Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
@@ -114,7 +123,7 @@ public final class Daemon implements AutoCloseable {
         LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
                 api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
                 service.networks().size());
-        return new Daemon(rtnl, reconciler, events, api, fingerprint, vrrp);
+        return new Daemon(rtnl, reconciler, events, api, fingerprint, vrrp, dhcpDns);
     }
 
     public java.net.InetSocketAddress address() {
@@ -133,6 +142,7 @@ public final class Daemon implements AutoCloseable {
         }
         events.close();
         reconciler.close();
+        dhcpDns.ifPresent(DhcpDnsStage::close); // stops dnsmasq: the daemon is its parent
         rtnl.close();
     }
 

@@ -30,6 +30,8 @@ final class StatusCommand implements Callable<Integer> {
     fields.put("nics", Integer.toString(status.nics()));
     fields.put("last reconcile", status.lastReconcile().map(Object::toString).orElse("never"));
     fields.put("drifted", Text.uuids(status.drifted()));
+    status.dnsmasq().ifPresent(state -> fields.put("dhcp/dns", "dnsmasq " + state + ", "
+        + Text.count((int) Math.min(Integer.MAX_VALUE, status.dnsmasqRestarts()), "restart")));
     status.pair().ifPresent(pair -> {
       fields.put("vrrp role", pair.role().name());
       fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));

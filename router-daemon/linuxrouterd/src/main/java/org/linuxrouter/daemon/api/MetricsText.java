@@ -36,6 +36,10 @@ public final class MetricsText {
         gauge(out, "linuxrouter_nics", "NICs in desired state.", status.nics());
         gauge(out, "linuxrouter_networks_drifted", "Networks whose kernel state differed at the last pass.",
                 status.drifted().size());
+        gauge(out, "linuxrouter_dnsmasq_up", "1 while the guest DHCP/DNS dnsmasq runs.",
+                "running".equals(status.dnsmasq().orElse("")) ? 1 : 0);
+        counter(out, "linuxrouter_dnsmasq_restarts_total", "Times dnsmasq died and was started again.",
+                status.dnsmasqRestarts());
         counter(out, "linuxrouter_reconcile_passes_total", "Reconcile passes run.", reconciler.passes());
         counter(out, "linuxrouter_reconcile_failed_passes_total", "Reconcile passes with a failure.",
                 reconciler.failedPasses());

@@ -14,6 +14,7 @@ import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.daemon.reconcile.NetworkOutcome;
 import org.linuxrouter.daemon.reconcile.Reconciler;
 import org.linuxrouter.daemon.reconcile.Topology;
+import org.linuxrouter.daemon.services.dhcp.DnsmasqStatus;
 import org.linuxrouter.daemon.store.DesiredState;
 import org.linuxrouter.daemon.store.NetworkRecord;
 import org.linuxrouter.daemon.store.StateStore;
@@ -43,6 +44,7 @@ public final class NetworkService {
     private volatile DesiredState state;
     private volatile DesiredSnapshot snapshot;
     private volatile Supplier<Optional<PairState>> pair = Optional::empty;
+    private final Supplier<Optional<DnsmasqStatus>> dnsmasq;
 
     /**
      * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
@@ -55,6 +57,14 @@ public final class NetworkService {
     /** @param interfaces what the API checks VXLAN underlays against (the daemon's namespace in production) */
     public NetworkService(StateStore store, Function<Supplier<DesiredSnapshot>, Reconciler> reconcilers,
                           Topology topology, InterfaceProbe interfaces, Duration applyTimeout, String version) {
+        this(store, reconcilers, topology, interfaces, applyTimeout, version, Optional::empty);
+    }
+
+    /** @param dnsmasq the guest DHCP/DNS dnsmasq's state for {@code /v1/status}; empty when the service is off */
+    public NetworkService(StateStore store, Function<Supplier<DesiredSnapshot>, Reconciler> reconcilers,
+                          Topology topology, InterfaceProbe interfaces, Duration applyTimeout, String version,
+                          Supplier<Optional<DnsmasqStatus>> dnsmasq) {
+        this.dnsmasq = dnsmasq;
         this.store = store;
         this.topology = topology;
         this.policy = new NetworkPolicy(topology, interfaces);
@@ -143,6 +153,9 @@ public final class NetworkService {
             p.drifted().forEach(d -> drifted.add(Uuid.parse(d)));
             b.drifted(drifted);
         });
+        Optional<DnsmasqStatus> guestDns = dnsmasq.get();
+        b.dnsmasq(guestDns.map(d -> d.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("off"))
+                .dnsmasqRestarts(guestDns.map(DnsmasqStatus::crashes).orElse(0L));
         return b.build();
     }
 
@@ -161,7 +174,7 @@ public final class NetworkService {
             revisions.put(r.uuid().value(), r.revision());
         }
         snapshot = new DesiredSnapshot(kernel.build(), kernel.proxyArpInterfaces(), revisions,
-                kernel.virtualAddresses());
+                kernel.virtualAddresses(), next);
         state = next;
     }
 

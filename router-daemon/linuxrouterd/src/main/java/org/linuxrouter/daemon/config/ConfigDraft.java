@@ -29,6 +29,7 @@ final class ConfigDraft {
   Optional<IpAddress> vxlanLocal;
   List<IpAddress> vxlanVteps;
   VrrpConfig.Draft vrrp;
+  Optional<Path> dnsmasqDir;
 
   ConfigDraft(DaemonConfig base) {
     listen = base.listen();
@@ -49,11 +50,13 @@ final class ConfigDraft {
     vxlanLocal = base.vxlan().local();
     vxlanVteps = base.vxlan().vteps();
     vrrp = new VrrpConfig.Draft(base.vrrp());
+    dnsmasqDir = base.dnsmasqDir();
   }
 
   DaemonConfig build() {
     return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
         proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel,
-        new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps), vrrp.build());
+        new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps), vrrp.build(),
+        dnsmasqDir);
   }
 }

@@ -42,7 +42,10 @@ enum ConfigKey {
       v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.ipv4(v))),
   VRRP_PAIR_ADDRESS("vrrp_pair_address", (d, v) -> d.vrrp.pairAddress =
       v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.pairAddress(v))),
-  KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v));
+  KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v)),
+  // Empty turns guest DHCP and DNS off (a router whose networks all use CloudStack's own DHCP).
+  DNSMASQ_DIR("dnsmasq_dir", (d, v) -> d.dnsmasqDir =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.absolutePath(v)));
 
   private final String word;
   private final BiConsumer<ConfigDraft, String> apply;

@@ -25,6 +25,8 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * @param logLevel log threshold
  * @param vxlan how {@code vxlan://} networks are joined unless their spec says otherwise
  * @param vrrp router-pair settings; empty when this router runs alone (it then holds every gateway itself)
+ * @param dnsmasqDir where the daemon writes the dnsmasq files for guest DHCP and DNS (world-readable: dnsmasq reads
+ *     them as its own user); empty turns the DHCP and DNS service off
  */
 public record DaemonConfig(
     ListenAddress listen,
@@ -40,7 +42,8 @@ public record DaemonConfig(
     RateLimit rateLimit,
     LogLevel logLevel,
     VxlanSettings vxlan,
-    Optional<VrrpConfig> vrrp) {
+    Optional<VrrpConfig> vrrp,
+    Optional<Path> dnsmasqDir) {
 
   public static final int DEFAULT_PORT = 8443;
 
@@ -57,6 +60,7 @@ public record DaemonConfig(
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(vxlan, "vxlan");
     Objects.requireNonNull(vrrp, "vrrp");
+    Objects.requireNonNull(dnsmasqDir, "dnsmasqDir");
     // The loader reports these with line numbers; repeating them here keeps hand-built configs honest too.
     if (!tls && !listen.isLoopback()) {
       throw new IllegalArgumentException(
@@ -67,7 +71,11 @@ public record DaemonConfig(
     valid("stateDir", () -> ConfigValues.absolutePath(stateDir.toString()));
     valid("resyncInterval", () -> ConfigValues.checkDuration(resyncInterval));
     valid("maxBodyBytes", () -> ConfigValues.checkBodyBytes(maxBodyBytes));
+    dnsmasqDir.ifPresent(dir -> valid("dnsmasqDir", () -> ConfigValues.absolutePath(dir.toString())));
   }
+
+  /** Where dnsmasq's files go unless the configuration says otherwise: tmpfs, rewritten at every start. */
+  public static final Path DEFAULT_DNSMASQ_DIR = Path.of("/run/linuxrouter/dnsmasq");
 
   /** A configuration with the default VXLAN settings (for routers that serve VLAN networks only). */
   public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
@@ -83,6 +91,15 @@ public record DaemonConfig(
       Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan) {
     this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
         maxBodyBytes, rateLimit, logLevel, vxlan, Optional.empty());
+  }
+
+  /** A configuration with the default dnsmasq directory (for callers that predate the guest services). */
+  public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
+      InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
+      Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan,
+      Optional<VrrpConfig> vrrp) {
+    this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
+        maxBodyBytes, rateLimit, logLevel, vxlan, vrrp, Optional.of(DEFAULT_DNSMASQ_DIR));
   }
 
   private static void valid(String component, Runnable check) {

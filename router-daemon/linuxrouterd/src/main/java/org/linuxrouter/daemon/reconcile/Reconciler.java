@@ -40,6 +40,7 @@ public final class Reconciler implements AutoCloseable {
     private final HostTuning tuning;
     private final Clock clock;
     private final Duration resync;
+    private final List<ServiceStage> stages;
     private final Map<String, NetworkOutcome> outcomes = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final Thread worker;
@@ -55,6 +56,13 @@ public final class Reconciler implements AutoCloseable {
 
     public Reconciler(Supplier<DesiredSnapshot> desired, KernelPort kernel, HostTuning tuning, Clock clock,
                       Duration resync) {
+        this(desired, kernel, tuning, clock, resync, List.of());
+    }
+
+    /** @param stages guest services applied after the kernel in every pass, in order */
+    public Reconciler(Supplier<DesiredSnapshot> desired, KernelPort kernel, HostTuning tuning, Clock clock,
+                      Duration resync, List<ServiceStage> stages) {
+        this.stages = List.copyOf(stages);
         this.desired = Objects.requireNonNull(desired, "desired");
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
@@ -214,6 +222,14 @@ public final class Reconciler implements AutoCloseable {
             }
         }
         addAll(failures, "", tuning.afterLinks(snapshot, created));
+        for (ServiceStage stage : stages) {
+            try {
+                stage.apply(snapshot).forEach((network, problems) -> addAll(failures, network, problems));
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "service stage " + stage.getClass().getSimpleName() + " failed", e);
+                addAll(failures, "", List.of(stage.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
         List<String> drifted = recordOutcomes(snapshot, steps, failures);
         Duration took = Duration.between(started, clock.instant());
         if (!steps.isEmpty() || !failures.isEmpty()) {

@@ -101,6 +101,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void dnsmasqDirIsAnAbsolutePathOrEmptyForOff() {
+    assertEquals(Optional.of(Path.of("/run/linuxrouter/dnsmasq")), DaemonConfig.defaults().dnsmasqDir());
+    assertEquals(Optional.of(Path.of("/srv/dns")), ConfigLoader.parse("t", "dnsmasq_dir = /srv/dns\n").dnsmasqDir());
+    assertEquals(Optional.empty(), ConfigLoader.parse("t", "dnsmasq_dir =\n").dnsmasqDir());
+    assertProblem("dnsmasq_dir = run/dns", "dnsmasq_dir", "an absolute path without . or .. segments");
+  }
+
+  @Test
   void plainHttpOnLoopbackWhenExplicitlyOff() {
     DaemonConfig v4 = ConfigLoader.parse("t", "listen = 127.0.0.1:8080\ntls = off\n");
     assertFalse(v4.tls());

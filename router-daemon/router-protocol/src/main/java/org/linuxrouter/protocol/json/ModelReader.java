@@ -220,7 +220,10 @@ final class ModelReader {
         case "lastReconcile": status.lastReconcile(in.scalar(at, ModelReader::instant)); break;
         case "drifted": status.drifted(in.array(at, i -> in.scalar(i, Uuid::parse))); break;
         case "pair": status.pair(pairState(at)); break;
-        default: throw StrictReader.unknownField(at, "version, networks, nics, lastReconcile, drifted, pair");
+        case "dnsmasq": status.dnsmasq(in.string(at)); break;
+        case "dnsmasqRestarts": status.dnsmasqRestarts(in.integer(at)); break;
+        default: throw StrictReader.unknownField(at,
+            "version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts");
       }
     });
     return build(path, status::build);

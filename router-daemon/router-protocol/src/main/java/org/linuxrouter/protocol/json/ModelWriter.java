@@ -196,6 +196,10 @@ final class ModelWriter {
       out.value(uuid.value());
     }
     out.endArray();
+    if (status.dnsmasq().isPresent()) {
+      out.name("dnsmasq").value(status.dnsmasq().get());
+      out.name("dnsmasqRestarts").value(status.dnsmasqRestarts());
+    }
     if (status.pair().isPresent()) {
       out.name("pair");
       pairState(status.pair().get());

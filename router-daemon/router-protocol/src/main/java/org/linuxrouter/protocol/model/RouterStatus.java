@@ -9,7 +9,10 @@ import java.util.Optional;
 /**
  * The router as a whole, as {@code GET /v1/status} returns it: daemon version, how many networks and
  * NICs it holds, when the reconciler last finished a full pass, and which networks drifted (the
- * kernel no longer matched the desired state at that pass and had to be repaired or could not be).
+ * kernel no longer matched the desired state at that pass and had to be repaired or could not be), and
+ * the state of the dnsmasq serving guest DHCP and DNS ({@code off} when the service is configured off,
+ * {@code idle} when no network uses it, {@code running}, {@code restarting} after it died) with the number of
+ * times it died and was started again.
  */
 public final class RouterStatus {
   public static final int MAX_DRIFTED = 4096;
@@ -20,6 +23,8 @@ public final class RouterStatus {
   private final Instant lastReconcile;
   private final List<Uuid> drifted;
   private final PairState pair;
+  private final String dnsmasq;
+  private final long dnsmasqRestarts;
 
   private RouterStatus(Builder builder) {
     this.pair = builder.pair;
@@ -28,6 +33,8 @@ public final class RouterStatus {
     this.nics = Check.range("nics", builder.nics, 0, Integer.MAX_VALUE);
     this.lastReconcile = builder.lastReconcile;
     this.drifted = Check.uniqueList("drifted", builder.drifted, MAX_DRIFTED, u -> u);
+    this.dnsmasq = builder.dnsmasq == null ? null : Check.text("dnsmasq", builder.dnsmasq, 1, 32);
+    this.dnsmasqRestarts = Check.range("dnsmasqRestarts", builder.dnsmasqRestarts, 0, Long.MAX_VALUE);
   }
 
   public static Builder builder() {
@@ -68,6 +75,16 @@ public final class RouterStatus {
     return Optional.ofNullable(pair);
   }
 
+  /** The guest DHCP/DNS dnsmasq: off, idle, running or restarting; absent from daemons that predate it. */
+  public Optional<String> dnsmasq() {
+    return Optional.ofNullable(dnsmasq);
+  }
+
+  /** How often the dnsmasq died and was started again since the daemon started. */
+  public long dnsmasqRestarts() {
+    return dnsmasqRestarts;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof RouterStatus)) {
@@ -76,18 +93,20 @@ public final class RouterStatus {
     RouterStatus that = (RouterStatus) other;
     return version.equals(that.version) && networks == that.networks && nics == that.nics
         && Objects.equals(lastReconcile, that.lastReconcile) && drifted.equals(that.drifted)
-        && Objects.equals(pair, that.pair);
+        && Objects.equals(pair, that.pair)
+        && Objects.equals(dnsmasq, that.dnsmasq) && dnsmasqRestarts == that.dnsmasqRestarts;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(version, networks, nics, lastReconcile, drifted, pair);
+    return Objects.hash(version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts);
   }
 
   @Override
   public String toString() {
     return "RouterStatus{version=" + version + ", networks=" + networks + ", nics=" + nics
-        + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + ", pair=" + pair + "}";
+        + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + ", pair=" + pair + ", dnsmasq=" + dnsmasq
+        + ", dnsmasqRestarts=" + dnsmasqRestarts + "}";
   }
 
   /** Collects fields; {@link #build()} validates them all. */
@@ -98,6 +117,8 @@ public final class RouterStatus {
     private Instant lastReconcile;
     private List<Uuid> drifted = new ArrayList<>();
     private PairState pair;
+    private String dnsmasq;
+    private long dnsmasqRestarts;
 
     private Builder() {
     }
@@ -109,6 +130,19 @@ public final class RouterStatus {
       this.lastReconcile = status.lastReconcile;
       this.drifted = new ArrayList<>(status.drifted);
       this.pair = status.pair;
+      this.dnsmasq = status.dnsmasq;
+      this.dnsmasqRestarts = status.dnsmasqRestarts;
+    }
+
+    /** The dnsmasq state, or null when not reported. */
+    public Builder dnsmasq(String dnsmasq) {
+      this.dnsmasq = dnsmasq;
+      return this;
+    }
+
+    public Builder dnsmasqRestarts(long dnsmasqRestarts) {
+      this.dnsmasqRestarts = dnsmasqRestarts;
+      return this;
     }
 
     public Builder version(String version) {
