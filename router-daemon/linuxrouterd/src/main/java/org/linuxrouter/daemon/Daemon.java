@@ -18,6 +18,7 @@ import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.kernel.NetlinkKernel;
 import org.linuxrouter.daemon.kernel.Sysctl;
 import org.linuxrouter.daemon.kernel.SysctlTuning;
+import org.linuxrouter.daemon.kernel.UplinkAnnouncer;
 import org.linuxrouter.daemon.reconcile.Differ;
 import org.linuxrouter.daemon.reconcile.Reconciler;
 import org.linuxrouter.daemon.reconcile.ServiceStage;
@@ -101,10 +102,15 @@ public final class Daemon implements AutoCloseable {
                 topology, InterfaceProbe.sysfs(), APPLY_TIMEOUT, version, () -> dhcpDns.map(DhcpDnsStage::status));
         Reconciler reconciler = service.reconciler();
         reconciler.start();
+        UplinkAnnouncer announcer = new UplinkAnnouncer(uplink);
         Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
                 config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock, pair -> {
                     master.set(pair.state() == VrrpState.MASTER);
                     tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
+                    if (pair.state() == VrrpState.MASTER) {
+                        int sent = announcer.announce(service.snapshot().kernel());
+                        LOG.log(Level.INFO, "VRRP takeover: announced {0} proxied addresses on the uplink", sent);
+                    }
                     reconciler.requestPass();
                 }));
         vrrp.ifPresent(v -> {

@@ -1,0 +1,85 @@
+package org.linuxrouter.rtnetlink.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
+import org.linuxrouter.testkit.net.Ip;
+import org.linuxrouter.testkit.net.Netns;
+
+/**
+ * Real kernels on both ends: a neighbour in a namespace holds stale entries for a public IPv4 and IPv6 address
+ * pointing at some old MAC (the dead master); one announcement from this side's veth moves both entries to this
+ * veth's MAC, read back with {@code ip -j neigh}. Needs root and iproute2.
+ */
+class NeighbourAnnouncerKernelTest {
+
+    @Test
+    void announcementsMoveAnUpstreamNeighboursEntriesToThisInterface() throws Exception {
+        String tag = Long.toString(ProcessHandle.current().pid() % 100000);
+        String local = "lrna" + tag;
+        try (Netns upstream = Netns.create("lrna-up" + tag)) {
+            Ip.host().run("link", "add", local, "type", "veth", "peer", "name", "up0", "netns", upstream.name());
+            try {
+                // No DAD on our side: the advertisement's source is our link-local address, usable at once.
+                Ip.host().run("link", "set", local, "addrgenmode", "eui64");
+                java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/sys/net/ipv6/conf/" + local
+                        + "/accept_dad"), "0");
+                Ip.host().run("link", "set", local, "up");
+                upstream.ip().run("link", "set", "up0", "up");
+                upstream.ip().run("addr", "add", "203.0.113.1/24", "dev", "up0");
+                upstream.ip().run("addr", "add", "2001:db8:7::1/64", "dev", "up0", "nodad");
+                upstream.ip().run("neigh", "replace", "203.0.113.5", "lladdr", "02:00:00:00:00:99", "dev", "up0",
+                        "nud", "stale");
+                upstream.ip().run("neigh", "replace", "2001:db8:7::5", "lladdr", "02:00:00:00:00:99", "dev", "up0",
+                        "nud", "stale");
+                waitForLinkLocal(local);
+
+                NetworkInterface nic = NetworkInterface.getByName(local);
+                int sent = NeighbourAnnouncer.system().announce(nic.getIndex(), nic.getHardwareAddress(),
+                        List.of(InetAddress.getByName("203.0.113.5"), InetAddress.getByName("2001:db8:7::5")));
+                assertEquals(2, sent);
+
+                String ours = HexFormat.ofDelimiter(":").formatHex(nic.getHardwareAddress());
+                assertEquals(ours, eventuallyLladdr(upstream, "203.0.113.5", ours), "IPv4 entry moved by the ARP");
+                assertEquals(ours, eventuallyLladdr(upstream, "2001:db8:7::5", ours), "IPv6 entry moved by the NA");
+            } finally {
+                Ip.host().run("link", "del", local);
+            }
+        }
+    }
+
+    private static void waitForLinkLocal(String link) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            for (JsonNode l : Ip.host().json("-6", "addr", "show", "dev", link)) {
+                for (JsonNode a : l.path("addr_info")) {
+                    if ("link".equals(a.path("scope").asText()) && !a.path("tentative").asBoolean(false)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String eventuallyLladdr(Netns ns, String address, String wanted) throws InterruptedException {
+        String last = "";
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode n : ns.ip().json("neigh", "show", "dev", "up0")) {
+                if (address.equals(n.path("dst").asText())) {
+                    last = n.path("lladdr").asText();
+                }
+            }
+            if (last.equals(wanted)) {
+                return last;
+            }
+            Thread.sleep(20);
+        }
+        return last;
+    }
+}
