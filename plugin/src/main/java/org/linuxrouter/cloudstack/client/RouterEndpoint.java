@@ -9,6 +9,8 @@ import org.linuxrouter.protocol.auth.RouterSecret;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.protocol.client.RouterClientConfig;
 import org.linuxrouter.protocol.model.InterfaceName;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 
 /**
  * How to reach one registered router, parsed from its registry row: what the client needs (URL, pin, secret)
@@ -21,22 +23,35 @@ public final class RouterEndpoint {
     private final CertificateFingerprint pin;
     private final RouterSecret secret;
     private final InterfaceName trunk;
+    private final VxlanOptions vxlan;
 
     private RouterEndpoint(String uuid, String name, URI url, CertificateFingerprint pin, RouterSecret secret,
-            InterfaceName trunk) {
+            InterfaceName trunk, VxlanOptions vxlan) {
         this.uuid = uuid;
         this.name = name;
         this.url = url;
         this.pin = pin;
         this.secret = secret;
         this.trunk = trunk;
+        this.vxlan = vxlan;
     }
 
     /** Parses a stored registration; the registry validated every field when it stored them. */
     public static RouterEndpoint of(LinuxRouterVO router) {
         return new RouterEndpoint(router.getUuid(), router.getName(), URI.create(router.getUrl()),
                 CertificateFingerprint.parse(router.getFingerprint()), RouterSecret.parse(router.getSecret()),
-                router.getTrunkInterface() == null ? null : InterfaceName.of(router.getTrunkInterface()));
+                router.getTrunkInterface() == null ? null : InterfaceName.of(router.getTrunkInterface()),
+                vxlanOptions(router));
+    }
+
+    /** What the registration says about VXLAN; null when it says nothing (the router's own settings then). */
+    private static VxlanOptions vxlanOptions(LinuxRouterVO router) {
+        if (router.getVxlanUnderlay() == null && router.getVxlanMode() == null) {
+            return null;
+        }
+        return new VxlanOptions(router.getVxlanUnderlay() == null ? null : InterfaceName.of(router.getVxlanUnderlay()),
+                router.getVxlanMode() == null ? null : VxlanMode.fromWireName("vxlanmode", router.getVxlanMode()),
+                null, null);
     }
 
     public String uuid() {
@@ -56,6 +71,11 @@ public final class RouterEndpoint {
         return Optional.ofNullable(trunk);
     }
 
+    /** The VXLAN underlay and mode the registration names; empty means the router's configured defaults. */
+    public Optional<VxlanOptions> vxlan() {
+        return Optional.ofNullable(vxlan);
+    }
+
     /** The client settings: pinned TLS, signing secret, and the protocol's default timeouts and retries. */
     public RouterClientConfig clientConfig() {
         return RouterClientConfig.builder().baseUrl(url).pin(pin).secret(secret).build();
@@ -72,7 +92,8 @@ public final class RouterEndpoint {
             return false;
         }
         RouterEndpoint that = (RouterEndpoint) other;
-        return uuid.equals(that.uuid) && name.equals(that.name) && sameConnection(that) && Objects.equals(trunk, that.trunk);
+        return uuid.equals(that.uuid) && name.equals(that.name) && sameConnection(that) && Objects.equals(trunk, that.trunk)
+                && Objects.equals(vxlan, that.vxlan);
     }
 
     @Override

@@ -55,7 +55,7 @@ public class NetworkLifecycle {
     public RouterEndpoint ensureNetwork(Network network) throws UnsupportedNetworkException, ResourceUnavailableException {
         Segment segment = NetworkTranslator.segmentOf(network);
         RouterEndpoint router = RouterEndpoint.of(routerOf(network));
-        NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router.trunk());
+        NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router);
         placements.record(network.getId(), new Placement(router.uuid(), segment));
         gateway.putNetwork(router, NetworkTranslator.ref(network), spec);
         LOG.debug("{} is on {} as {}", NetworkTranslator.ref(network), router, segment);

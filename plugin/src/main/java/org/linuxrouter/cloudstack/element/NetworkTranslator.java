@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import org.linuxrouter.cloudstack.client.NetworkRef;
+import org.linuxrouter.cloudstack.client.RouterEndpoint;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.IpAddress;
@@ -14,6 +15,7 @@ import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
+import org.linuxrouter.protocol.model.VxlanOptions;
 
 import com.cloud.network.Network;
 import com.cloud.network.Networks;
@@ -33,7 +35,10 @@ public final class NetworkTranslator {
         return new NetworkRef(network.getId(), network.getUuid(), network.getName());
     }
 
-    /** The network's VLAN; only guest networks with a {@code vlan://<1..4094>} broadcast URI are LinuxRouter's. */
+    /**
+     * The network's segment: guest networks with a {@code vlan://<1..4094>} or {@code vxlan://<1..16777215>}
+     * broadcast URI are LinuxRouter's; anything else is refused with the reason.
+     */
     public static Segment segmentOf(Network network) throws UnsupportedNetworkException {
         if (network.getTrafficType() != Networks.TrafficType.Guest) {
             throw new UnsupportedNetworkException(ref(network) + ": expected guest traffic, got "
@@ -41,24 +46,37 @@ public final class NetworkTranslator {
         }
         URI uri = network.getBroadcastUri();
         if (uri == null) {
-            throw new UnsupportedNetworkException(ref(network) + ": expected a vlan://<1..4094> broadcast uri, got"
-                    + " none (no vlan assigned yet)");
+            throw new UnsupportedNetworkException(ref(network) + ": expected a vlan://<1..4094> or"
+                    + " vxlan://<1..16777215> broadcast uri, got none (no vlan or vni assigned yet)");
         }
-        if (!"vlan".equalsIgnoreCase(uri.getScheme())) {
-            throw new UnsupportedNetworkException(ref(network) + ": expected a vlan://<1..4094> broadcast uri, got "
-                    + uri + " (only 802.1q vlans are supported)");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("vlan") && !scheme.equals("vxlan")) {
+            throw new UnsupportedNetworkException(ref(network) + ": expected a vlan://<1..4094> or"
+                    + " vxlan://<1..16777215> broadcast uri, got " + uri + " (only 802.1q vlans and vxlan are"
+                    + " supported)");
         }
         try {
-            // CloudStack writes vlan:// in lower case; accept any case of the scheme, as URIs do
-            return Segment.parse("vlan" + uri.toString().substring(uri.getScheme().length()));
+            // CloudStack writes the scheme in lower case; accept any case of it, as URIs do
+            return Segment.parse(scheme + uri.toString().substring(uri.getScheme().length()));
         } catch (ValidationException e) {
             throw new UnsupportedNetworkException(ref(network) + ": " + e.getMessage(), e);
         }
     }
 
-    /** The router's side of the network: VLAN, gateway address with the network's prefix, IPv6 if any, MTU. */
-    public static NetworkSpec networkSpec(Network network, Segment segment, Optional<InterfaceName> trunk)
+    /**
+     * The router's side of the network: segment, gateway address with the network's prefix, IPv6 if any, MTU; a
+     * VLAN on the router's registered trunk, a VXLAN with the registered underlay and mode.
+     */
+    public static NetworkSpec networkSpec(Network network, Segment segment, RouterEndpoint router)
             throws UnsupportedNetworkException {
+        boolean vxlan = segment.type() == Segment.Type.VXLAN;
+        return networkSpec(network, segment, vxlan ? Optional.empty() : router.trunk(),
+                vxlan ? router.vxlan() : Optional.empty());
+    }
+
+    /** As {@link #networkSpec(Network, Segment, RouterEndpoint)} with the router's wiring spelled out. */
+    public static NetworkSpec networkSpec(Network network, Segment segment, Optional<InterfaceName> trunk,
+            Optional<VxlanOptions> vxlan) throws UnsupportedNetworkException {
         String cidr = network.getNetworkCidr() != null ? network.getNetworkCidr() : network.getCidr();
         GatewayAddress gateway4 = gateway(network, "ipv4", network.getGateway(), cidr);
         GatewayAddress gateway6 = network.getIp6Gateway() == null || network.getIp6Cidr() == null ? null
@@ -66,7 +84,8 @@ public final class NetworkTranslator {
         Integer mtu = network.getPrivateMtu() != null && network.getPrivateMtu() > 0 ? network.getPrivateMtu() : null;
         try {
             return NetworkSpec.builder().uuid(Uuid.parse(network.getUuid())).name(network.getName()).segment(segment)
-                    .trunk(trunk.orElse(null)).gateway4(gateway4).gateway6(gateway6).mtu(mtu).build();
+                    .trunk(trunk.orElse(null)).vxlan(vxlan.orElse(null)).gateway4(gateway4).gateway6(gateway6)
+                    .mtu(mtu).build();
         } catch (ValidationException e) {
             throw new UnsupportedNetworkException(ref(network) + ": " + e.getMessage(), e);
         }

@@ -67,7 +67,7 @@ public class HeldNetworks {
     private Optional<HeldNetwork> translate(Network network, RouterEndpoint router) {
         try {
             Segment segment = NetworkTranslator.segmentOf(network);
-            NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router.trunk());
+            NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router);
             return Optional.of(new HeldNetwork(NetworkTranslator.ref(network), spec, nicsOf(network)));
         } catch (UnsupportedNetworkException e) {
             LOG.warn("{} is placed on {} but cannot be put there: {}", NetworkTranslator.ref(network), router,

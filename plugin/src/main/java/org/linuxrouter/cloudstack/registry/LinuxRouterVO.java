@@ -65,6 +65,12 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
     @Column(name = "uplink_interface")
     private String uplinkInterface;
 
+    @Column(name = "vxlan_underlay")
+    private String vxlanUnderlay;
+
+    @Column(name = "vxlan_mode")
+    private String vxlanMode;
+
     @Column(name = "created")
     @Temporal(TemporalType.TIMESTAMP)
     private Date created;
@@ -153,6 +159,24 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
         this.uplinkInterface = uplinkInterface;
     }
 
+    /** Null means the router's own vxlan_underlay. */
+    public String getVxlanUnderlay() {
+        return vxlanUnderlay;
+    }
+
+    public void setVxlanUnderlay(String vxlanUnderlay) {
+        this.vxlanUnderlay = vxlanUnderlay;
+    }
+
+    /** multicast, unicast, or null for the router's own vxlan_mode. */
+    public String getVxlanMode() {
+        return vxlanMode;
+    }
+
+    public void setVxlanMode(String vxlanMode) {
+        this.vxlanMode = vxlanMode;
+    }
+
     public Date getCreated() {
         return created == null ? null : new Date(created.getTime());
     }
@@ -161,6 +185,6 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
     public String toString() {
         return "LinuxRouterVO{id=" + id + ", uuid=" + uuid + ", name=" + name + ", scope=" + scope + ", url=" + url
                 + ", fingerprint=" + fingerprint + ", trunk=" + trunkInterface + ", uplink=" + uplinkInterface
-                + ", secret=redacted}";
+                + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", secret=redacted}";
     }
 }

@@ -14,7 +14,7 @@ import org.linuxrouter.protocol.model.ValidationException;
 import com.cloud.network.dao.NetworkDetailsDao;
 
 /**
- * Which router and VLAN each network was configured with, kept in CloudStack's {@code network_details}. Recorded
+ * Which router and segment (VLAN or VXLAN) each network was configured with, kept in CloudStack's {@code network_details}. Recorded
  * before the router is asked, so teardown finds it even when the router applied a change whose answer was lost,
  * and read at shutdown and destroy, when an isolated network's broadcast URI is already gone. CloudStack deletes a
  * network's details itself, after every element's {@code destroy()} succeeded. The entries are not displayed to
@@ -22,7 +22,10 @@ import com.cloud.network.dao.NetworkDetailsDao;
  */
 public class NetworkPlacements {
     public static final String ROUTER_KEY = "linuxrouter.router";
+    /** The VLAN id alone, as plugin versions before VXLAN wrote it; still written for VLAN networks. */
     public static final String VLAN_KEY = "linuxrouter.vlan";
+    /** The segment with its kind, {@code vlan://100} or {@code vxlan://5001}. */
+    public static final String SEGMENT_KEY = "linuxrouter.segment";
     private static final Logger LOG = LogManager.getLogger(NetworkPlacements.class);
 
     @Inject
@@ -39,12 +42,18 @@ public class NetworkPlacements {
     /** Records the placement; writes only what changed, since every VM start passes here. */
     public void record(long networkId, Placement placement) {
         Map<String, String> current = details.listDetailsKeyPairs(networkId);
-        String vlan = String.valueOf(placement.segment().id());
         if (!placement.routerUuid().equals(current.get(ROUTER_KEY))) {
             details.addDetail(networkId, ROUTER_KEY, placement.routerUuid(), false);
         }
-        if (!vlan.equals(current.get(VLAN_KEY))) {
-            details.addDetail(networkId, VLAN_KEY, vlan, false);
+        String segment = placement.segment().uri();
+        if (!segment.equals(current.get(SEGMENT_KEY))) {
+            details.addDetail(networkId, SEGMENT_KEY, segment, false);
+        }
+        if (placement.segment().type() == Segment.Type.VLAN) {
+            String vlan = String.valueOf(placement.segment().id());
+            if (!vlan.equals(current.get(VLAN_KEY))) {
+                details.addDetail(networkId, VLAN_KEY, vlan, false);
+            }
         }
     }
 
@@ -52,15 +61,17 @@ public class NetworkPlacements {
     public Optional<Placement> placement(long networkId) {
         Map<String, String> current = details.listDetailsKeyPairs(networkId);
         String router = current.get(ROUTER_KEY);
-        String vlan = current.get(VLAN_KEY);
-        if (router == null || vlan == null) {
+        // placements recorded before VXLAN support have only the VLAN id
+        String segment = current.containsKey(SEGMENT_KEY) ? current.get(SEGMENT_KEY)
+                : current.get(VLAN_KEY) == null ? null : "vlan://" + current.get(VLAN_KEY);
+        if (router == null || segment == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Placement(router, Segment.parse("vlan://" + vlan)));
+            return Optional.of(new Placement(router, Segment.parse(segment)));
         } catch (ValidationException e) {
-            LOG.warn("network {}: expected a vlan id 1..4094 in network_details {}, got '{}'; ignoring the placement",
-                    networkId, VLAN_KEY, vlan);
+            LOG.warn("network {}: expected a vlan:// or vxlan:// segment in network_details {}, got '{}'; ignoring"
+                    + " the placement", networkId, SEGMENT_KEY, segment);
             return Optional.empty();
         }
     }
@@ -68,6 +79,7 @@ public class NetworkPlacements {
     public void forget(long networkId) {
         details.removeDetail(networkId, ROUTER_KEY);
         details.removeDetail(networkId, VLAN_KEY);
+        details.removeDetail(networkId, SEGMENT_KEY);
     }
 
     /** The ids of the networks placed on a router. */

@@ -15,6 +15,8 @@ public final class RouterDraft {
     private final String fingerprint;
     private final String trunkInterface;
     private final String uplinkInterface;
+    private final String vxlanUnderlay;
+    private final String vxlanMode;
 
     private RouterDraft(Builder b) {
         this.name = b.name;
@@ -25,6 +27,8 @@ public final class RouterDraft {
         this.fingerprint = b.fingerprint;
         this.trunkInterface = b.trunkInterface;
         this.uplinkInterface = b.uplinkInterface;
+        this.vxlanUnderlay = b.vxlanUnderlay;
+        this.vxlanMode = b.vxlanMode;
     }
 
     public static Builder newBuilder() {
@@ -63,11 +67,19 @@ public final class RouterDraft {
         return Optional.ofNullable(uplinkInterface);
     }
 
+    public Optional<String> vxlanUnderlay() {
+        return Optional.ofNullable(vxlanUnderlay);
+    }
+
+    public Optional<String> vxlanMode() {
+        return Optional.ofNullable(vxlanMode);
+    }
+
     @Override
     public String toString() {
         return "RouterDraft{name=" + name + ", zoneId=" + zoneId + ", physicalNetworkId=" + physicalNetworkId
                 + ", url=" + url + ", fingerprint=" + fingerprint + ", trunk=" + trunkInterface + ", uplink="
-                + uplinkInterface + ", secret=" + (secret == null ? "none" : "redacted") + "}";
+                + uplinkInterface + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", secret=" + (secret == null ? "none" : "redacted") + "}";
     }
 
     /** Collects raw values; null means "not given". */
@@ -80,6 +92,8 @@ public final class RouterDraft {
         private String fingerprint;
         private String trunkInterface;
         private String uplinkInterface;
+        private String vxlanUnderlay;
+        private String vxlanMode;
 
         private Builder() {
         }
@@ -121,6 +135,16 @@ public final class RouterDraft {
 
         public Builder uplinkInterface(String uplinkInterface) {
             this.uplinkInterface = uplinkInterface;
+            return this;
+        }
+
+        public Builder vxlanUnderlay(String vxlanUnderlay) {
+            this.vxlanUnderlay = vxlanUnderlay;
+            return this;
+        }
+
+        public Builder vxlanMode(String vxlanMode) {
+            this.vxlanMode = vxlanMode;
             return this;
         }
 

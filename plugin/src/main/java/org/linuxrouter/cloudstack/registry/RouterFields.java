@@ -14,6 +14,8 @@ public final class RouterFields {
     public static final String FINGERPRINT = "fingerprint";
     public static final String TRUNK_INTERFACE = "trunkinterface";
     public static final String UPLINK_INTERFACE = "uplinkinterface";
+    public static final String VXLAN_UNDERLAY = "vxlanunderlay";
+    public static final String VXLAN_MODE = "vxlanmode";
 
     private RouterFields() {
     }

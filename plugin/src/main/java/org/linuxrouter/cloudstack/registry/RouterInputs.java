@@ -7,6 +7,7 @@ import org.linuxrouter.protocol.auth.RouterSecret;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.ValidationException;
+import org.linuxrouter.protocol.model.VxlanMode;
 
 import com.cloud.exception.InvalidParameterValueException;
 
@@ -82,6 +83,18 @@ final class RouterInputs {
             return InterfaceName.of(field, value.strip()).value();
         } catch (ValidationException e) {
             throw invalid(field, e.problem(), e);
+        }
+    }
+
+    /** A VXLAN mode as the router's API spells it (multicast, unicast); blank means the router's own. */
+    static String vxlanMode(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return VxlanMode.fromWireName(RouterFields.VXLAN_MODE, value.strip()).wireName();
+        } catch (ValidationException e) {
+            throw invalid(RouterFields.VXLAN_MODE, e.problem(), e);
         }
     }
 

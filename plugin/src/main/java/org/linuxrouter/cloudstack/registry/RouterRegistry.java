@@ -48,6 +48,8 @@ public class RouterRegistry {
         router.setFingerprint(RouterInputs.fingerprint(draft.fingerprint().orElse(null)));
         router.setTrunkInterface(RouterInputs.interfaceName(RouterFields.TRUNK_INTERFACE, draft.trunkInterface().orElse(null)));
         router.setUplinkInterface(RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE, draft.uplinkInterface().orElse(null)));
+        router.setVxlanUnderlay(RouterInputs.interfaceName(RouterFields.VXLAN_UNDERLAY, draft.vxlanUnderlay().orElse(null)));
+        router.setVxlanMode(RouterInputs.vxlanMode(draft.vxlanMode().orElse(null)));
         LinuxRouterVO stored = dao.persist(router);
         LOG.info("registered linux router {} for {} at {}", stored.getName(), stored.getScope(), stored.getUrl());
         return stored;
@@ -72,12 +74,18 @@ public class RouterRegistry {
                 changes.trunkInterface().get()) : router.getTrunkInterface();
         String uplink = changes.uplinkInterface().isPresent() ? RouterInputs.interfaceName(RouterFields.UPLINK_INTERFACE,
                 changes.uplinkInterface().get()) : router.getUplinkInterface();
+        String underlay = changes.vxlanUnderlay().isPresent() ? RouterInputs.interfaceName(
+                RouterFields.VXLAN_UNDERLAY, changes.vxlanUnderlay().get()) : router.getVxlanUnderlay();
+        String mode = changes.vxlanMode().isPresent() ? RouterInputs.vxlanMode(changes.vxlanMode().get())
+                : router.getVxlanMode();
         router.setName(name);
         router.setUrl(url);
         router.setSecret(secret);
         router.setFingerprint(fingerprint);
         router.setTrunkInterface(trunk);
         router.setUplinkInterface(uplink);
+        router.setVxlanUnderlay(underlay);
+        router.setVxlanMode(mode);
         dao.update(router.getId(), router);
         LOG.info("updated linux router {} ({})", router.getName(), router.getUuid());
         return router;

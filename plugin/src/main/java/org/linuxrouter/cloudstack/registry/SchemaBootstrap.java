@@ -11,7 +11,7 @@ import com.cloud.utils.db.TransactionLegacy;
 import com.cloud.utils.exception.CloudRuntimeException;
 
 /**
- * Creates the plugin's tables when the plugin's Spring context starts: CloudStack runs every
+ * Creates (or upgrades, see {@link SchemaScript}) the plugin's tables when the plugin's Spring context starts: CloudStack runs every
  * {@link SystemIntegrityChecker} of a module context before it configures that context's components, so the
  * table exists before the DAO or any command touches it. Runs outside any transaction (MySQL commits DDL).
  */
@@ -22,10 +22,10 @@ public class SchemaBootstrap implements SystemIntegrityChecker {
     public void check() {
         TransactionLegacy txn = TransactionLegacy.open(TransactionLegacy.CLOUD_DB);
         try {
-            for (String sql : SchemaScript.statements()) {
+            SchemaScript.apply(sql -> {
                 PreparedStatement statement = txn.prepareAutoCloseStatement(sql);
                 statement.executeUpdate();
-            }
+            });
             LOG.info("linuxrouter schema version {} is in place", SchemaScript.VERSION);
         } catch (SQLException e) {
             throw new CloudRuntimeException("linuxrouter schema: expected to create or find the tables "

@@ -1,16 +1,21 @@
 package org.linuxrouter.cloudstack.registry;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * The plugin's own DDL. CloudStack's upgrade path cannot carry an out-of-tree plugin's tables, so the plugin creates
  * them itself at every start. Each statement is idempotent and safe when several management servers start at once:
  * {@code CREATE TABLE IF NOT EXISTS} is atomic in MySQL (one server creates, the others see it), and the version row
- * is inserted with {@code INSERT IGNORE}. A later schema change adds statements guarded by that version.
+ * is inserted with {@code INSERT IGNORE}. A later schema change adds columns with {@link #upgrades()}: an
+ * {@code ALTER TABLE ... ADD COLUMN} that fails because the column exists (a table created by this version, or a
+ * second management server that got there first) is already done, so {@link #apply} ignores exactly that error.
  */
 public final class SchemaScript {
     /** The schema this plugin version creates. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** SQLSTATE of "duplicate column name" (MySQL error 1060; H2 likewise). */
+    static final String DUPLICATE_COLUMN = "42S21";
 
     private SchemaScript() {
     }
@@ -35,6 +40,8 @@ public final class SchemaScript {
                         + " `fingerprint` varchar(95) NOT NULL COMMENT 'sha-256 of the pinned certificate',"
                         + " `trunk_interface` varchar(15) NULL,"
                         + " `uplink_interface` varchar(15) NULL,"
+                        + " `vxlan_underlay` varchar(15) NULL COMMENT 'since 2; null: vxlan_underlay of the router',"
+                        + " `vxlan_mode` varchar(16) NULL COMMENT 'since 2: multicast or unicast; null: the router decides',"
                         + " `created` datetime NOT NULL,"
                         + " PRIMARY KEY (`id`),"
                         + " UNIQUE KEY `uc_linuxrouter_routers__uuid` (`uuid`),"
@@ -46,5 +53,38 @@ public final class SchemaScript {
                         + " REFERENCES `physical_network` (`id`) ON DELETE CASCADE"
                         + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
                 "INSERT IGNORE INTO `linuxrouter_schema` (`version`, `applied`) VALUES (" + VERSION + ", NOW())");
+    }
+
+    /** Version 2 on a table version 1 created: the router's VXLAN underlay and mode. */
+    public static List<String> upgrades() {
+        return List.of(
+                "ALTER TABLE `" + LinuxRouterVO.TABLE + "` ADD COLUMN `vxlan_underlay` varchar(15) NULL"
+                        + " COMMENT 'since 2; null: vxlan_underlay of the router'",
+                "ALTER TABLE `" + LinuxRouterVO.TABLE + "` ADD COLUMN `vxlan_mode` varchar(16) NULL"
+                        + " COMMENT 'since 2: multicast or unicast; null: the router decides'");
+    }
+
+    /** Runs one statement (SchemaBootstrap: through CloudStack's transaction; tests: a plain connection). */
+    @FunctionalInterface
+    public interface Runner {
+        void run(String sql) throws SQLException;
+    }
+
+    /** Creates or upgrades the schema: the create statements, then each upgrade not yet applied. */
+    public static void apply(Runner runner) throws SQLException {
+        List<String> create = statements();
+        for (String sql : create.subList(0, create.size() - 1)) {
+            runner.run(sql);
+        }
+        for (String sql : upgrades()) {
+            try {
+                runner.run(sql);
+            } catch (SQLException e) {
+                if (!DUPLICATE_COLUMN.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+        runner.run(create.get(create.size() - 1)); // the version row last: it says the schema is complete
     }
 }

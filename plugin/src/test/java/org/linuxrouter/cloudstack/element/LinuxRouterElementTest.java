@@ -49,13 +49,36 @@ class LinuxRouterElementTest {
         assertTrue(plugin.element.prepare(network, nic, vm(VirtualMachine.Type.User), null, null));
 
         assertEquals(List.of("putNetwork " + NET, "putNic " + NET + "/" + NIC), plugin.router.calls());
-        assertEquals(Map.of(NetworkPlacements.ROUTER_KEY, router.getUuid(), NetworkPlacements.VLAN_KEY, "100"),
+        assertEquals(Map.of(NetworkPlacements.ROUTER_KEY, router.getUuid(), NetworkPlacements.VLAN_KEY, "100",
+                NetworkPlacements.SEGMENT_KEY, "vlan://100"),
                 plugin.details.of(5));
         NetworkState held = plugin.router.listNetworks().get(0);
         assertEquals("vlan://100", held.spec().segment().uri());
         assertEquals("203.0.113.1/24", held.spec().gateway4().toString());
         assertEquals("eth1", held.spec().trunk().orElseThrow().value());
         assertEquals("[203.0.113.10]", held.nics().get(0).addresses().toString());
+    }
+
+    @Test
+    void aVxlanNetworkIsPutWithTheRegisteredUnderlayAndModeAndItsKindIsRecorded() throws Exception {
+        LinuxRouterVO router = plugin.registries.router("r1", RouterScope.zone(GuestNetworks.ZONE), PluginFixture.ROUTER_URL, "eth1");
+        router.setVxlanUnderlay("eth2");
+        router.setVxlanMode("multicast");
+        when(network.getBroadcastUri()).thenReturn(java.net.URI.create("vxlan://70000"));
+        when(network.getBroadcastDomainType()).thenReturn(com.cloud.network.Networks.BroadcastDomainType.Vxlan);
+
+        assertTrue(plugin.element.prepare(network, nic, vm(VirtualMachine.Type.User), null, null));
+
+        assertEquals(Map.of(NetworkPlacements.ROUTER_KEY, router.getUuid(), NetworkPlacements.SEGMENT_KEY,
+                "vxlan://70000"), plugin.details.of(5), "the kind is recorded; no vlan id for a vxlan network");
+        NetworkState held = plugin.router.listNetworks().get(0);
+        assertEquals("vxlan://70000", held.spec().segment().uri());
+        assertEquals(java.util.Optional.empty(), held.spec().trunk());
+        assertEquals("eth2", held.spec().vxlan().orElseThrow().underlay().orElseThrow().value());
+        assertEquals("multicast", held.spec().vxlan().orElseThrow().mode().orElseThrow().wireName());
+
+        plugin.element.destroy(network, null);
+        assertEquals(List.of(), plugin.router.listNetworks(), "teardown finds the vxlan placement");
     }
 
     @Test
@@ -95,9 +118,9 @@ class LinuxRouterElementTest {
     }
 
     @Test
-    void aNonVlanNetworkIsNotMineAndNothingHappens() throws Exception {
+    void aNetworkOfAnotherBroadcastDomainIsNotMineAndNothingHappens() throws Exception {
         plugin.registries.router("r1", RouterScope.zone(GuestNetworks.ZONE), PluginFixture.ROUTER_URL, null);
-        when(network.getBroadcastUri()).thenReturn(URI.create("vxlan://5000"));
+        when(network.getBroadcastUri()).thenReturn(URI.create("pvlan://100-i200"));
 
         assertFalse(plugin.element.prepare(network, nic, vm(VirtualMachine.Type.User), null, null));
         assertFalse(plugin.element.implement(network, null, null, null));

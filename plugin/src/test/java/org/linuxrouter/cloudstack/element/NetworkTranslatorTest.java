@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.linuxrouter.cloudstack.testing.GuestNetworks;
+import org.linuxrouter.cloudstack.client.RouterEndpoint;
+import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
 
 import com.cloud.network.Network;
 import com.cloud.network.Networks;
@@ -38,15 +42,50 @@ class NetworkTranslatorTest {
         assertEquals(Segment.vlan(vlan), NetworkTranslator.segmentOf(network));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "vxlan://5000, 5000",
+        "vxlan://1, 1",
+        "vxlan://16777215, 16777215",
+        "VXLAN://70000, 70000",
+    })
+    void vxlanBroadcastUrisBecomeSegments(String uri, int vni) throws Exception {
+        assertEquals(Segment.vxlan(vni), NetworkTranslator.segmentOf(network(uri)));
+    }
+
+    @Test
+    void aVxlanNetworkCarriesTheRegisteredUnderlayAndModeNotTheTrunk() throws Exception {
+        Network network = GuestNetworks.shared(5, UUID, 100, "203.0.113.1", "203.0.113.0/24");
+        VxlanOptions registered = new VxlanOptions(InterfaceName.of("eth2"), VxlanMode.UNICAST, null, null);
+        LinuxRouterVO router = new LinuxRouterVO();
+        router.setName("r1");
+        router.setUrl("https://192.0.2.1:8443");
+        router.setFingerprint(org.linuxrouter.cloudstack.testing.Registries.FINGERPRINT);
+        router.setSecret(org.linuxrouter.protocol.auth.RouterSecret.generate().encoded());
+        router.setTrunkInterface("bond0");
+        router.setVxlanUnderlay("eth2");
+        router.setVxlanMode("unicast");
+        RouterEndpoint endpoint = RouterEndpoint.of(router);
+
+        NetworkSpec vxlan = NetworkTranslator.networkSpec(network, Segment.vxlan(5000), endpoint);
+        assertEquals(Optional.of(registered), vxlan.vxlan());
+        assertEquals(Optional.empty(), vxlan.trunk());
+        NetworkSpec vlan = NetworkTranslator.networkSpec(network, Segment.vlan(100), endpoint);
+        assertEquals(Optional.of(InterfaceName.of("bond0")), vlan.trunk());
+        assertEquals(Optional.empty(), vlan.vxlan());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "vlan://untagged | expected a tagged vlan://<1..4094>, got untagged",
         "vlan://0        | expected vlan id 1..4094, got 0",
         "vlan://4095     | expected vlan id 1..4094, got 4095",
         "vlan://010      | without sign or leading zeros",
-        "vxlan://5000    | got vxlan://5000 (only 802.1q vlans are supported)",
-        "pvlan://100-i200 | got pvlan://100-i200 (only 802.1q vlans are supported)",
-        "lswitch:abc     | got lswitch:abc (only 802.1q vlans are supported)",
+        "vxlan://0       | expected vxlan id 1..16777215, got 0",
+        "vxlan://16777216 | expected vxlan id 1..16777215, got 16777216",
+        "pvlan://100-i200 | got pvlan://100-i200 (only 802.1q vlans and vxlan are supported)",
+        "lswitch:abc     | got lswitch:abc (only 802.1q vlans and vxlan are supported)",
+        "vswitch://5000  | got vswitch://5000 (only 802.1q vlans and vxlan are supported)",
     })
     void otherBroadcastDomainsAreNotLinuxRoutersAndSayWhy(String uri, String why) {
         UnsupportedNetworkException e = assertThrows(UnsupportedNetworkException.class,
@@ -60,7 +99,7 @@ class NetworkTranslatorTest {
         Network noUri = network("vlan://100");
         when(noUri.getBroadcastUri()).thenReturn(null);
         assertTrue(assertThrows(UnsupportedNetworkException.class, () -> NetworkTranslator.segmentOf(noUri))
-                .getMessage().endsWith("got none (no vlan assigned yet)"));
+                .getMessage().endsWith("got none (no vlan or vni assigned yet)"));
         Network publicTraffic = network("vlan://100");
         when(publicTraffic.getTrafficType()).thenReturn(Networks.TrafficType.Public);
         assertTrue(assertThrows(UnsupportedNetworkException.class, () -> NetworkTranslator.segmentOf(publicTraffic))
@@ -77,7 +116,7 @@ class NetworkTranslatorTest {
     void theGatewayGetsTheNetworksPrefix(String gateway, String cidr, String networkCidr, String expected) throws Exception {
         Network network = GuestNetworks.shared(5, UUID, 100, gateway, cidr);
         when(network.getNetworkCidr()).thenReturn(networkCidr);
-        NetworkSpec spec = NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.empty());
+        NetworkSpec spec = NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.empty(), Optional.empty());
         assertEquals(expected, spec.gateway4().toString());
         assertEquals(Segment.vlan(100), spec.segment());
         assertEquals(UUID, spec.uuid().value());
@@ -92,7 +131,7 @@ class NetworkTranslatorTest {
         when(network.getIp6Gateway()).thenReturn("2001:db8:100::1");
         when(network.getIp6Cidr()).thenReturn("2001:db8:100::/64");
         when(network.getPrivateMtu()).thenReturn(9000);
-        NetworkSpec spec = NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.of(InterfaceName.of("bond0")));
+        NetworkSpec spec = NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.of(InterfaceName.of("bond0")), Optional.empty());
         assertEquals("2001:db8:100::1/64", spec.gateway6().orElseThrow().toString());
         assertEquals(9000, spec.mtu().orElseThrow());
         assertEquals("bond0", spec.trunk().orElseThrow().value());
@@ -109,7 +148,7 @@ class NetworkTranslatorTest {
     void unusableGatewaysAreRefusedNamingTheNetwork(String gateway, String cidr, String why) {
         Network network = GuestNetworks.shared(5, UUID, 100, gateway, cidr);
         UnsupportedNetworkException e = assertThrows(UnsupportedNetworkException.class,
-                () -> NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.empty()));
+                () -> NetworkTranslator.networkSpec(network, Segment.vlan(100), Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().startsWith("network " + UUID + " (guest-100): "), e.getMessage());
         assertTrue(e.getMessage().contains(why), e.getMessage());
     }

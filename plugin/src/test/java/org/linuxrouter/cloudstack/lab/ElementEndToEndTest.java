@@ -145,7 +145,8 @@ class ElementEndToEndTest {
         assertEquals(List.of(VM_IP), destinations(ip.json("route", "show", "proto", "210")));
         assertEquals(List.of(VM_IP), proxies("eth0"));
         assertEquals(0, vm.exec("ping", "-c", "1", "-W", "3", GATEWAY).exitCode(), "the vm pings its gateway");
-        assertEquals(Map.of(NetworkPlacements.ROUTER_KEY, router.getUuid(), NetworkPlacements.VLAN_KEY, "100"),
+        assertEquals(Map.of(NetworkPlacements.ROUTER_KEY, router.getUuid(), NetworkPlacements.VLAN_KEY, "100",
+                NetworkPlacements.SEGMENT_KEY, "vlan://100"),
                 plugin.details.of(5));
 
         int ifindex = link.path("ifindex").asInt();

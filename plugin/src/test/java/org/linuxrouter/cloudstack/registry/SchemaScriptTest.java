@@ -65,6 +65,26 @@ class SchemaScriptTest {
     }
 
     @Test
+    void aVersionOneTableIsUpgradedInPlaceKeepingItsRows() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            // version 1's table: the current one without the columns version 2 added
+            String v1 = SchemaScript.statements().get(1).replaceAll(" `vxlan_[a-z]+` varchar\\(\\d+\\) NULL COMMENT '[^']*',", "");
+            s.execute(SchemaScript.statements().get(0));
+            s.execute(v1);
+            s.execute("INSERT INTO `linuxrouter_schema` (`version`, `applied`) VALUES (1, NOW())");
+        }
+        assertEquals(List.of(), column("SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                + LinuxRouterVO.TABLE + "' AND column_name LIKE 'vxlan%'"));
+        insert(1, "r1", 1, null, "zone:1");
+        run(db);
+        run(db);
+        assertEquals(List.of("vxlan_mode", "vxlan_underlay"), column("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = '" + LinuxRouterVO.TABLE + "' AND column_name LIKE 'vxlan%' ORDER BY column_name"));
+        assertEquals(List.of("r1"), column("SELECT `name` FROM `" + LinuxRouterVO.TABLE + "`"));
+        assertEquals(List.of("1", "2"), column("SELECT `version` FROM `linuxrouter_schema` ORDER BY `version`"));
+    }
+
+    @Test
     void twoManagementServersStartingAtOnceBothSucceed() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService servers = Executors.newFixedThreadPool(2);
@@ -130,11 +150,11 @@ class SchemaScriptTest {
     }
 
     private static void run(Connection connection) throws SQLException {
-        for (String sql : SchemaScript.statements()) {
+        SchemaScript.apply(sql -> {
             try (Statement s = connection.createStatement()) {
                 s.executeUpdate(sql);
             }
-        }
+        });
     }
 
     private List<String> column(String query) throws SQLException {

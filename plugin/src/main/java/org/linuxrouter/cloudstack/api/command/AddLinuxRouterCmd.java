@@ -58,6 +58,16 @@ public class AddLinuxRouterCmd extends BaseCmd {
             description = "the uplink interface, e.g. eth0 (informational; linuxrouterd's configuration decides)")
     private String uplinkInterface;
 
+    @Parameter(name = RouterFields.VXLAN_UNDERLAY, type = CommandType.STRING,
+            description = "the interface VXLAN (vxlan://) networks' packets leave the router by, e.g. eth2;"
+                    + " default: the router's vxlan_underlay")
+    private String vxlanUnderlay;
+
+    @Parameter(name = RouterFields.VXLAN_MODE, type = CommandType.STRING,
+            description = "how the router floods on VXLAN networks: multicast (as CloudStack's modifyvxlan.sh) or"
+                    + " unicast (a static VTEP list, the router's vxlan_vteps); default: the router's vxlan_mode")
+    private String vxlanMode;
+
     @Inject
     private RouterRegistry registry;
     @Inject
@@ -74,7 +84,7 @@ public class AddLinuxRouterCmd extends BaseCmd {
     LinuxRouterResponse perform() {
         RouterDraft draft = RouterDraft.newBuilder().name(name).zoneId(zoneId).physicalNetworkId(physicalNetworkId)
                 .url(url).secret(secret).fingerprint(fingerprint).trunkInterface(trunkInterface)
-                .uplinkInterface(uplinkInterface).build();
+                .uplinkInterface(uplinkInterface).vxlanUnderlay(vxlanUnderlay).vxlanMode(vxlanMode).build();
         return responses.of(registry.add(draft));
     }
 

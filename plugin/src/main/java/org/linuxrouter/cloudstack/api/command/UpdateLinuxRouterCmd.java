@@ -49,6 +49,14 @@ public class UpdateLinuxRouterCmd extends BaseCmd {
     @Parameter(name = RouterFields.UPLINK_INTERFACE, type = CommandType.STRING, description = "the new uplink interface")
     private String uplinkInterface;
 
+    @Parameter(name = RouterFields.VXLAN_UNDERLAY, type = CommandType.STRING,
+            description = "the new VXLAN underlay interface")
+    private String vxlanUnderlay;
+
+    @Parameter(name = RouterFields.VXLAN_MODE, type = CommandType.STRING,
+            description = "the new VXLAN mode: multicast or unicast")
+    private String vxlanMode;
+
     @Inject
     private RouterRegistry registry;
     @Inject
@@ -66,7 +74,8 @@ public class UpdateLinuxRouterCmd extends BaseCmd {
             throw new InvalidParameterValueException(ApiConstants.ID + ": expected the UUID of a linux router, got none");
         }
         RouterDraft changes = RouterDraft.newBuilder().name(name).url(url).secret(secret).fingerprint(fingerprint)
-                .trunkInterface(trunkInterface).uplinkInterface(uplinkInterface).build();
+                .trunkInterface(trunkInterface).uplinkInterface(uplinkInterface).vxlanUnderlay(vxlanUnderlay)
+                .vxlanMode(vxlanMode).build();
         return responses.of(registry.update(id, changes));
     }
 

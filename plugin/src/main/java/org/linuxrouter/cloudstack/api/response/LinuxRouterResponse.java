@@ -55,6 +55,16 @@ public class LinuxRouterResponse extends BaseResponse {
     @Param(description = "the uplink interface, as registered", since = "4.22.0")
     private String uplinkInterface;
 
+    @SerializedName(RouterFields.VXLAN_UNDERLAY)
+    @Param(description = "the interface VXLAN networks' packets leave the router by; absent means the router's own"
+            + " setting", since = "4.22.0")
+    private String vxlanUnderlay;
+
+    @SerializedName(RouterFields.VXLAN_MODE)
+    @Param(description = "multicast or unicast flooding on VXLAN networks; absent means the router's own setting",
+            since = "4.22.0")
+    private String vxlanMode;
+
     @SerializedName(NETWORK_COUNT)
     @Param(description = "the number of networks placed on the router", since = "4.22.0")
     private Integer networkCount;
@@ -137,6 +147,22 @@ public class LinuxRouterResponse extends BaseResponse {
 
     public void setUplinkInterface(String uplinkInterface) {
         this.uplinkInterface = uplinkInterface;
+    }
+
+    public String getVxlanUnderlay() {
+        return vxlanUnderlay;
+    }
+
+    public void setVxlanUnderlay(String vxlanUnderlay) {
+        this.vxlanUnderlay = vxlanUnderlay;
+    }
+
+    public String getVxlanMode() {
+        return vxlanMode;
+    }
+
+    public void setVxlanMode(String vxlanMode) {
+        this.vxlanMode = vxlanMode;
     }
 
     public Integer getNetworkCount() {

@@ -44,6 +44,8 @@ public class RouterResponses {
         response.setFingerprint(router.getFingerprint());
         response.setTrunkInterface(router.getTrunkInterface());
         response.setUplinkInterface(router.getUplinkInterface());
+        response.setVxlanUnderlay(router.getVxlanUnderlay());
+        response.setVxlanMode(router.getVxlanMode());
         response.setNetworkCount(placements.networksOn(router.getUuid()).size());
         response.setCreated(router.getCreated());
         return response;

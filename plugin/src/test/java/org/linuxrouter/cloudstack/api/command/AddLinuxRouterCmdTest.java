@@ -50,6 +50,21 @@ class AddLinuxRouterCmdTest {
     }
 
     @Test
+    void theVxlanUnderlayAndModeAreStoredAndAnswered() {
+        AddLinuxRouterCmd cmd = valid(fixture.add());
+        Fields.set(cmd, "vxlanUnderlay", "eth2");
+        Fields.set(cmd, "vxlanMode", " unicast ");
+
+        LinuxRouterResponse response = cmd.perform();
+
+        LinuxRouterVO stored = fixture.plugin.registries.rows().get(0);
+        assertEquals("eth2", stored.getVxlanUnderlay());
+        assertEquals("unicast", stored.getVxlanMode());
+        assertEquals("eth2", response.getVxlanUnderlay());
+        assertEquals("unicast", response.getVxlanMode());
+    }
+
+    @Test
     void aPhysicalNetworkRouterTakesItsZoneFromThePhysicalNetwork() {
         AddLinuxRouterCmd cmd = valid(fixture.add());
         Fields.set(cmd, "zoneId", null);
@@ -81,6 +96,8 @@ class AddLinuxRouterCmdTest {
         "secret            | 'not base64!'            | secret: expected only base64url characters",
         "trunkInterface    | eth1.100.too-long-name   | trunkinterface: expected 1..15 bytes, got 22",
         "uplinkInterface   | 'eth 0'                  | uplinkinterface: expected only [A-Za-z0-9._-]",
+        "vxlanUnderlay     | eth2.too-long-name-x     | vxlanunderlay: expected 1..15 bytes, got 20",
+        "vxlanMode         | broadcast                | vxlanmode: expected multicast or unicast, got \"broadcast\"",
         "zoneId            | -                        | zoneid or physicalnetworkid: expected one of them, got neither",
         "zoneId            | 77                       | zoneid: expected an existing zone, got id 77",
         "physicalNetworkId | 66                       | physicalnetworkid: expected an existing physical network, got id 66",

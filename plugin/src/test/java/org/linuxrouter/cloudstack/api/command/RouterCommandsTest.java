@@ -44,7 +44,15 @@ class RouterCommandsTest {
         assertEquals("eth1", response.getTrunkInterface());
         assertEquals("r1", response.getName());
         assertEquals(Registries.SECRET, r1.getSecret());
+        assertEquals(null, response.getVxlanMode());
         verify(fixture.plugin.registries.dao()).update(r1.getId(), r1);
+
+        UpdateLinuxRouterCmd vxlan = Fields.set(fixture.update(), "id", r1.getId());
+        Fields.set(vxlan, "vxlanUnderlay", "eth2");
+        Fields.set(vxlan, "vxlanMode", "multicast");
+        assertEquals("multicast", vxlan.perform().getVxlanMode());
+        assertEquals("eth2", r1.getVxlanUnderlay());
+        assertEquals("bond0", r1.getUplinkInterface(), "fields not given stay");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -55,6 +63,7 @@ class RouterCommandsTest {
         "fingerprint | 00:11 | fingerprint: expected sha-256",
         "secret      | abc   | secret: expected 32..256 bytes",
         "name        | '  '  | name: expected a value, got none",
+        "vxlanMode   | mcast | vxlanmode: expected multicast or unicast",
     })
     void updateRefusesBadParametersAndChangesNothing(String field, String value, String message) {
         UpdateLinuxRouterCmd cmd = Fields.set(fixture.update(), "id", r1.getId());
