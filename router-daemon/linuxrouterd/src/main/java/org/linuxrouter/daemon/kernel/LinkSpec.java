@@ -11,6 +11,11 @@ import org.linuxrouter.protocol.model.InterfaceName;
  */
 public sealed interface LinkSpec permits LinkSpec.Vlan, LinkSpec.Vxlan {
 
+    /** The IPv4 multicast group the link joins on its lower device, if any (host tuning counts them). */
+    default Optional<InetAddress> multicastGroup() {
+        return Optional.empty();
+    }
+
     /** An 802.1Q subinterface {@code parent.vlanId}. Equivalent to: {@code ip link add link PARENT name NAME type vlan id ID}. */
     record Vlan(String parent, int vlanId) implements LinkSpec {
         public Vlan {
@@ -45,6 +50,11 @@ public sealed interface LinkSpec permits LinkSpec.Vlan, LinkSpec.Vxlan {
             if (ttl < 0 || ttl > 255 || port < 1 || port > 65535) {
                 throw new IllegalArgumentException("ttl/port: expected 0..255 and 1..65535, got " + ttl + "/" + port);
             }
+        }
+
+        @Override
+        public Optional<InetAddress> multicastGroup() {
+            return group.filter(g -> g instanceof java.net.Inet4Address);
         }
     }
 }

@@ -119,6 +119,19 @@ public final class Sysctl {
     return write(neigh4(ifname, "proxy_delay"), centiseconds);
   }
 
+  public int igmpMaxMemberships() {
+    return read("net/ipv4/igmp_max_memberships");
+  }
+
+  /**
+   * Raises the number of IPv4 multicast groups one socket may join to at least {@code groups}, never lowers it:
+   * every multicast VXLAN device joins its group on the one socket the vxlan driver shares per UDP port, and the
+   * default of 20 makes the 21st device fail to come up (ENOBUFS). Per network namespace.
+   */
+  public boolean igmpMaxMemberships(int groups) {
+    return groups > igmpMaxMemberships() && write("net/ipv4/igmp_max_memberships", groups);
+  }
+
   public int rpFilter(String ifname) {
     return read(conf4(ifname, "rp_filter"));
   }

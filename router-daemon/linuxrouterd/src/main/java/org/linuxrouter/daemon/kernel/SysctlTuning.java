@@ -17,13 +17,15 @@ import org.linuxrouter.daemon.reconcile.HostTuning;
  * before any link is created (new interfaces copy {@code conf/default}, which the forwarding switch also sets);
  * then per owned link loose rp_filter (a VM's /32 arrives on its link either way, loose never drops asymmetric
  * replies) and proxy_arp as its network asks; on the uplink proxy_arp for "interface"-mode networks, proxy_ndp for
- * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late. In a router pair
+ * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late; igmp_max_memberships
+ * at least the number of multicast VXLAN networks (each joins its group on one shared socket). In a router pair
  * only the VRRP master answers upstream: on the backup the uplink neither forwards IPv4 (which silences proxy ARP)
  * nor proxies NDP, while every proxy entry stays in place for a takeover.
  */
 public final class SysctlTuning implements HostTuning {
 
     static final int RP_FILTER_LOOSE = 2;
+    static final int IGMP_HEADROOM = 20;
 
     /** How often every owned link's sysctls are read back even when nothing was created (a hand change). */
     public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(60);
@@ -69,6 +71,12 @@ public final class SysctlTuning implements HostTuning {
         }
         if (hasIpv6(desired.kernel())) {
             attempt(problems, () -> sysctl.ipv6Forwarding(true));
+        }
+        int groups = (int) desired.kernel().links().values().stream()
+                .filter(l -> l.spec().multicastGroup().isPresent()).count();
+        if (groups > 0) {
+            // the headroom leaves the operator's own multicast (and a few networks more) room to join
+            attempt(problems, () -> sysctl.igmpMaxMemberships(groups + IGMP_HEADROOM));
         }
         return problems;
     }

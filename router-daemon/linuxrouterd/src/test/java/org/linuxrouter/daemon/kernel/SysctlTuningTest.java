@@ -40,6 +40,27 @@ class SysctlTuningTest {
         assertEquals("1", read("net/ipv6/conf/eth0/proxy_ndp"));
     }
 
+    @Test
+    void multicastVxlanNetworksRaiseIgmpMaxMembershipsButNeverLowerIt() throws IOException {
+        tree("eth0");
+        write("net/ipv4/igmp_max_memberships", "20");
+        java.util.Map<String, OwnedLink> links = new java.util.HashMap<>();
+        for (int vni = 1; vni <= 30; vni++) {
+            links.put("vxlan" + vni, new OwnedLink("vxlan" + vni, new LinkSpec.Vxlan(vni, "eth2",
+                    Optional.of(InetAddress.getByName("239.0.0." + vni)), Optional.empty(), 10, 8472, true), "n" + vni,
+                    0, true));
+        }
+        DesiredSnapshot desired = new DesiredSnapshot(new KernelState(links, Set.of(), Set.of(), Set.of()), Set.of(),
+                Map.of());
+        SysctlTuning tuning = new SysctlTuning(new Sysctl(root), Optional.empty(), clockAt(0));
+        assertEquals(List.of(), tuning.beforeLinks(desired));
+        assertEquals(String.valueOf(30 + SysctlTuning.IGMP_HEADROOM), read("net/ipv4/igmp_max_memberships"));
+
+        write("net/ipv4/igmp_max_memberships", "5000");
+        assertEquals(List.of(), tuning.beforeLinks(desired));
+        assertEquals("5000", read("net/ipv4/igmp_max_memberships"), "an operator's higher value stays");
+    }
+
     /** A pair's backup keeps its proxy entries but its uplink neither forwards (no proxy ARP) nor proxies NDP. */
     @Test
     void aPairsBackupIsSilentUpstreamAndTheMasterAnswers() throws IOException {
