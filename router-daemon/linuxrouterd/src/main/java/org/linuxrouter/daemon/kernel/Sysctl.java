@@ -132,6 +132,19 @@ public final class Sysctl {
     return groups > igmpMaxMemberships() && write("net/ipv4/igmp_max_memberships", groups);
   }
 
+  public int optmemMax() {
+    return read("net/core/optmem_max");
+  }
+
+  /**
+   * Raises the option memory a socket may hold to at least {@code bytes}, never lowers it: each multicast group a
+   * socket joins takes a small allocation from it, so about 2,700 multicast VXLAN devices exhaust the default
+   * 128 KiB (ENOBUFS) even with igmp_max_memberships raised. Per network namespace.
+   */
+  public boolean optmemMax(int bytes) {
+    return bytes > optmemMax() && write("net/core/optmem_max", bytes);
+  }
+
   public int rpFilter(String ifname) {
     return read(conf4(ifname, "rp_filter"));
   }

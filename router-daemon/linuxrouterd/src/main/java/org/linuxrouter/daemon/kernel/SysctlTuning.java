@@ -18,7 +18,7 @@ import org.linuxrouter.daemon.reconcile.HostTuning;
  * then per owned link loose rp_filter (a VM's /32 arrives on its link either way, loose never drops asymmetric
  * replies) and proxy_arp as its network asks; on the uplink proxy_arp for "interface"-mode networks, proxy_ndp for
  * IPv6 entries and proxy_delay 0 so proxy replies are immediate instead of up to 0.8 s late; igmp_max_memberships
- * at least the number of multicast VXLAN networks (each joins its group on one shared socket). In a router pair
+ * and optmem_max large enough for the multicast VXLAN networks (each joins its group on one shared socket). In a router pair
  * only the VRRP master answers upstream: on the backup the uplink neither forwards IPv4 (which silences proxy ARP)
  * nor proxies NDP, while every proxy entry stays in place for a takeover.
  */
@@ -26,6 +26,10 @@ public final class SysctlTuning implements HostTuning {
 
     static final int RP_FILTER_LOOSE = 2;
     static final int IGMP_HEADROOM = 20;
+    /** The kernel's default option memory, kept for everything else the socket holds. */
+    static final int OPTMEM_BASE = 128 * 1024;
+    /** More than one membership's allocation (struct ip_mc_socklist, 48 bytes on 64-bit kernels). */
+    static final int OPTMEM_PER_GROUP = 64;
 
     /** How often every owned link's sysctls are read back even when nothing was created (a hand change). */
     public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(60);
@@ -77,6 +81,7 @@ public final class SysctlTuning implements HostTuning {
         if (groups > 0) {
             // the headroom leaves the operator's own multicast (and a few networks more) room to join
             attempt(problems, () -> sysctl.igmpMaxMemberships(groups + IGMP_HEADROOM));
+            attempt(problems, () -> sysctl.optmemMax(OPTMEM_BASE + groups * OPTMEM_PER_GROUP));
         }
         return problems;
     }

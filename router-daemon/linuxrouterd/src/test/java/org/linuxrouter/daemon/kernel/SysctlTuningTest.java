@@ -44,6 +44,7 @@ class SysctlTuningTest {
     void multicastVxlanNetworksRaiseIgmpMaxMembershipsButNeverLowerIt() throws IOException {
         tree("eth0");
         write("net/ipv4/igmp_max_memberships", "20");
+        write("net/core/optmem_max", "131072");
         java.util.Map<String, OwnedLink> links = new java.util.HashMap<>();
         for (int vni = 1; vni <= 30; vni++) {
             links.put("vxlan" + vni, new OwnedLink("vxlan" + vni, new LinkSpec.Vxlan(vni, "eth2",
@@ -55,6 +56,7 @@ class SysctlTuningTest {
         SysctlTuning tuning = new SysctlTuning(new Sysctl(root), Optional.empty(), clockAt(0));
         assertEquals(List.of(), tuning.beforeLinks(desired));
         assertEquals(String.valueOf(30 + SysctlTuning.IGMP_HEADROOM), read("net/ipv4/igmp_max_memberships"));
+        assertEquals(String.valueOf(131072 + 30 * SysctlTuning.OPTMEM_PER_GROUP), read("net/core/optmem_max"));
 
         write("net/ipv4/igmp_max_memberships", "5000");
         assertEquals(List.of(), tuning.beforeLinks(desired));
