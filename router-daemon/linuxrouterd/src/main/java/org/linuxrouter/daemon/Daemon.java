@@ -107,11 +107,15 @@ public final class Daemon implements AutoCloseable {
                 config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock, pair -> {
                     master.set(pair.state() == VrrpState.MASTER);
                     tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
-                    if (pair.state() == VrrpState.MASTER) {
-                        int sent = announcer.announce(service.snapshot().kernel());
-                        LOG.log(Level.INFO, "VRRP takeover: announced {0} proxied addresses on the uplink", sent);
-                    }
                     reconciler.requestPass();
+                    if (pair.state() == VrrpState.MASTER) {
+                        try {
+                            int sent = announcer.announce(service.snapshot().kernel());
+                            LOG.log(Level.INFO, "VRRP takeover: announced {0} proxied addresses on the uplink", sent);
+                        } catch (RuntimeException e) { // e.g. no CAP_NET_RAW: upstream relearns when entries expire
+                            LOG.log(Level.ERROR, "VRRP takeover: announcing proxied addresses failed: " + e.getMessage(), e);
+                        }
+                    }
                 }));
         vrrp.ifPresent(v -> {
             service.reportPairWith(() -> Optional.of(v.wireState()));
