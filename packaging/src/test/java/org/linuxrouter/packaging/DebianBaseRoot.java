@@ -55,7 +55,11 @@ final class DebianBaseRoot {
             Command.run(argv, null, BUILD_TIMEOUT).requireSuccess();
             Files.writeString(partial.resolve("test-root-packages.txt"),
                     "packages: " + String.join(" ", packages) + "\n", StandardCharsets.UTF_8);
-            Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                TempTree.delete(partial); // another run built the same root meanwhile: use that one
+            }
             System.out.printf("Debian root %s built in %d s: %s%n", root, (System.nanoTime() - start) / 1_000_000_000L,
                     packages);
             return root;

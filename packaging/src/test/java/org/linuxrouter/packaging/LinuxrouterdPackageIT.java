@@ -156,7 +156,10 @@ class LinuxrouterdPackageIT {
                         + "linuxrouterd --config /etc/linuxrouter/linuxrouterd.conf > /tmp/daemon.log 2>&1 &",
                 "status=1",
                 "for i in $(seq 1 60); do",
-                "  if lrctl status > /tmp/status.txt 2>&1; then status=0; break; fi",
+                // a finished reconcile pass: the daemon dumped the kernel over rtnetlink, through Debian's JNA
+                "  if lrctl status > /tmp/status.txt 2>&1 && ! grep -q 'last reconcile *never' /tmp/status.txt; then",
+                "    status=0; break",
+                "  fi",
                 "  sleep 0.5",
                 "done",
                 "echo \"== status $status\"; cat /tmp/status.txt",
@@ -169,6 +172,7 @@ class LinuxrouterdPackageIT {
                 () -> assertEquals(0, run.exitCode(), "lrctl status against the daemon"),
                 () -> assertTrue(out.contains("version         " + System.getProperty("project.version")), "status"),
                 () -> assertTrue(out.contains("== keystore\n600 linuxrouter\n"), "keystore written by the daemon"),
+                () -> assertTrue(Pattern.compile("last reconcile +\\d{4}-").matcher(out).find(), "a reconcile pass"),
                 () -> assertFalse(out.contains("UnsatisfiedLinkError"), "JNA from libjna-java loads"),
                 () -> assertFalse(out.contains("SEVERE"), "no error logged"));
     }
