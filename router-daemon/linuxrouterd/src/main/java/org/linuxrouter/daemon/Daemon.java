@@ -26,6 +26,7 @@ import org.linuxrouter.daemon.services.dhcp.DhcpDnsStage;
 import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
+import org.linuxrouter.daemon.services.GuestServices;
 import org.linuxrouter.daemon.store.FileStateStore;
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
@@ -42,7 +43,8 @@ import org.linuxrouter.rtnetlink.RtnlListener;
 
 /**
  * The composition root: builds the daemon by hand from its configuration and starts it in dependency order —
- * identity and secret, kernel connection, store, reconciler, netlink events, API — and stops it in reverse.
+ * identity and secret, kernel connection, guest services, store, reconciler, netlink events, API — and stops it in
+ * reverse.
  * The data path: API → {@link NetworkService} (store) → {@link Reconciler} → {@link NetlinkKernel} → kernel.
  */
 public final class Daemon implements AutoCloseable {
@@ -63,18 +65,20 @@ public final class Daemon implements AutoCloseable {
     private final Reconciler reconciler;
     private final RtnlEvents events;
     private final ApiServer api;
+    private final GuestServices guests;
     private final Optional<String> fingerprint;
     private final Optional<VrrpService> vrrp;
     private final Optional<DhcpDnsStage> dhcpDns;
 
-    private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, Optional<String> fingerprint,
-                   Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns) {
+    private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, GuestServices guests,
+                   Optional<String> fingerprint, Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns) {
         this.vrrp = vrrp;
         this.dhcpDns = dhcpDns;
         this.rtnl = rtnl;
         this.reconciler = reconciler;
         this.events = events;
         this.api = api;
+        this.guests = guests;
         this.fingerprint = fingerprint;
     }
 
@@ -97,9 +101,12 @@ public final class Daemon implements AutoCloseable {
         // Guest DHCP and DNS: a reconcile stage after the kernel links, so dnsmasq binds to links that exist.
         Optional<DhcpDnsStage> dhcpDns = config.dnsmasqDir().map(dir -> new DhcpDnsStage(topology, dir));
         List<ServiceStage> stages = dhcpDns.<List<ServiceStage>>map(List::of).orElse(List.of());
+        GuestServices guests = GuestServices.prepare(config);
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
-                desired -> new Reconciler(desired, kernel, tuning, clock, config.resyncInterval(), stages),
+                desired -> new Reconciler(desired, kernel, guests.inPass(tuning), clock, config.resyncInterval(),
+                        stages),
                 topology, InterfaceProbe.sysfs(), APPLY_TIMEOUT, version, () -> dhcpDns.map(DhcpDnsStage::status));
+        guests.start(service, topology);
         Reconciler reconciler = service.reconciler();
         reconciler.start();
         UplinkAnnouncer announcer = new UplinkAnnouncer(uplink);
@@ -128,12 +135,12 @@ public final class Daemon implements AutoCloseable {
                 () -> {
                     var desired = service.snapshot();
                     return Differ.diff(desired.kernel(), desired.observedWithoutVirtual(kernel.observe()));
-                }, clock);
+                }, clock, guests.metrics());
         Optional<String> fingerprint = identity.map(ServerIdentity::fingerprint);
         LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
                 api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
                 service.networks().size());
-        return new Daemon(rtnl, reconciler, events, api, fingerprint, vrrp, dhcpDns);
+        return new Daemon(rtnl, reconciler, events, api, guests, fingerprint, vrrp, dhcpDns);
     }
 
     public java.net.InetSocketAddress address() {
@@ -150,6 +157,7 @@ public final class Daemon implements AutoCloseable {
         if (vrrp.isPresent()) {
             vrrp.get().close(); // keepalived leaves with a priority-0 advertisement: the peer takes over at once
         }
+        guests.close();
         events.close();
         reconciler.close();
         dhcpDns.ifPresent(DhcpDnsStage::close); // stops dnsmasq: the daemon is its parent

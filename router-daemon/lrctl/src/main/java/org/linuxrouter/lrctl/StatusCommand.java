@@ -32,6 +32,8 @@ final class StatusCommand implements Callable<Integer> {
     fields.put("drifted", Text.uuids(status.drifted()));
     status.dnsmasq().ifPresent(state -> fields.put("dhcp/dns", "dnsmasq " + state + ", "
         + Text.count((int) Math.min(Integer.MAX_VALUE, status.dnsmasqRestarts()), "restart")));
+    fields.put("metadata", status.metadata().wireName());
+    fields.put("anti-spoofing", status.antiSpoofing().wireName());
     status.pair().ifPresent(pair -> {
       fields.put("vrrp role", pair.role().name());
       fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));

@@ -66,7 +66,9 @@ class ReadCommandsTest {
         "networks        2",
         "nics            3",
         "last reconcile  2026-01-02T03:04:05Z",
-        "drifted         " + Samples.NET), run.outLines());
+        "drifted         " + Samples.NET,
+        "metadata        on",
+        "anti-spoofing   off"), run.outLines());
     assertEquals(List.of("GET /v1/status"), daemon.requestLines());
     assertTrue(daemon.seen().get(0).signed());
     assertEquals("", run.err());
@@ -84,7 +86,7 @@ class ReadCommandsTest {
     assertEquals(List.of(
         "vrrp role            BACKUP",
         "vrrp transitions     2, last 2026-01-02T03:04:06Z",
-        "keepalived restarts  1"), lines.subList(5, lines.size()), lines.toString());
+        "keepalived restarts  1"), lines.subList(7, lines.size()), lines.toString());
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.ServiceState;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 
@@ -75,7 +76,7 @@ final class Samples {
 
   static RouterStatus routerStatus() {
     return RouterStatus.builder().version("0.1.0").networks(2).nics(3).lastReconcile(T0).drifted(List.of(NET))
-        .build();
+        .metadata(ServiceState.ON).antiSpoofing(ServiceState.OFF).build();
   }
 
   static Plan plan() {

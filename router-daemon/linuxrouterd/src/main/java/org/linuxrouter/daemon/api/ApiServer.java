@@ -34,9 +34,13 @@ public final class ApiServer implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Binds and starts. {@code tls} is empty only when the configuration turned TLS off (loopback only). */
+    /**
+     * Binds and starts. {@code tls} is empty only when the configuration turned TLS off (loopback only);
+     * {@code serviceMetrics} are the guest services' series for /metrics.
+     */
     public static ApiServer start(DaemonConfig config, Optional<SSLContext> tls, RouterSecret secret,
-                                  NetworkService service, PlanSource plans, Clock clock) throws IOException {
+                                  NetworkService service, PlanSource plans, Clock clock,
+                                  MetricsText.Source... serviceMetrics) throws IOException {
         InetSocketAddress address = config.listen().socketAddress();
         HttpServer server;
         if (tls.isPresent()) {
@@ -47,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
             server = HttpServer.create(address, 128);
         }
         JsonCodec codec = new JsonCodec();
-        MetricsText metrics = new MetricsText(service, service.reconciler());
+        MetricsText metrics = new MetricsText(service, service.reconciler(), java.util.List.of(serviceMetrics));
         SignatureVerifier verifier = new SignatureVerifier(secret, clock, new NonceCache(NONCES));
         RateLimiter limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), clock);
         server.createContext("/", new ApiHandler(new Routes(service, codec, plans, metrics), verifier, limiter,

@@ -1,5 +1,6 @@
 package org.linuxrouter.daemon.api;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,10 +19,43 @@ public final class MetricsText {
     private final NetworkService service;
     private final Reconciler reconciler;
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
+    private final List<Source> sources;
 
-    public MetricsText(NetworkService service, Reconciler reconciler) {
+    public MetricsText(NetworkService service, Reconciler reconciler, List<Source> sources) {
         this.service = service;
         this.reconciler = reconciler;
+        this.sources = List.copyOf(sources);
+    }
+
+    /** Series a component outside the API contributes (a guest service's counters), rendered at each scrape. */
+    @FunctionalInterface
+    public interface Source {
+        void render(Out out);
+    }
+
+    /** What a {@link Source} may write: whole series, with HELP and TYPE lines. */
+    public static final class Out {
+        private final StringBuilder text;
+
+        Out(StringBuilder text) {
+            this.text = text;
+        }
+
+        public void gauge(String name, String help, double value) {
+            series(text, name, help, "gauge", value);
+        }
+
+        public void counter(String name, String help, double value) {
+            series(text, name, help, "counter", value);
+        }
+
+        /** One counter series per label value; label values must be plain words (they are not escaped). */
+        public void counters(String name, String help, String label, Map<String, ? extends Number> values) {
+            text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+            text.append("# TYPE ").append(name).append(" counter\n");
+            new TreeMap<>(values).forEach((k, v) -> text.append(name).append('{').append(label).append("=\"")
+                    .append(k).append("\"} ").append(format(v.doubleValue())).append('\n'));
+        }
     }
 
     /** Counts one API answer by status code. */
@@ -69,6 +103,8 @@ public final class MetricsText {
         out.append("# TYPE linuxrouter_http_responses_total counter\n");
         new TreeMap<>(responses).forEach((code, n) ->
                 out.append("linuxrouter_http_responses_total{code=\"").append(code).append("\"} ").append(n.sum()).append('\n'));
+        Out extra = new Out(out);
+        sources.forEach(s -> s.render(extra));
         return out.toString();
     }
 

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.linuxrouter.daemon.kernel.InterfaceProbe;
@@ -24,6 +26,8 @@ import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.RouterStatus;
+import org.linuxrouter.protocol.model.Secret;
+import org.linuxrouter.protocol.model.ServiceState;
 import org.linuxrouter.protocol.model.Uuid;
 
 /**
@@ -45,6 +49,9 @@ public final class NetworkService {
     private volatile DesiredSnapshot snapshot;
     private volatile Supplier<Optional<PairState>> pair = Optional::empty;
     private final Supplier<Optional<DnsmasqStatus>> dnsmasq;
+    private final List<Consumer<DesiredState>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Supplier<ServiceState> metadataState = () -> ServiceState.OFF;
+    private volatile Supplier<ServiceState> antiSpoofingState = () -> ServiceState.OFF;
 
     /**
      * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
@@ -83,6 +90,23 @@ public final class NetworkService {
         return snapshot;
     }
 
+    /**
+     * Calls {@code listener} with the current desired state now and with every new one, on the writing thread,
+     * before the write is acknowledged: a guest service fed this way is never behind an answered write.
+     */
+    public void onChange(Consumer<DesiredState> listener) {
+        synchronized (this) {
+            listeners.add(listener);
+            listener.accept(state);
+        }
+    }
+
+    /** Where {@link #status()} learns the state of the guest services the configuration switches. */
+    public void reportServices(Supplier<ServiceState> metadata, Supplier<ServiceState> antiSpoofing) {
+        this.metadataState = metadata;
+        this.antiSpoofingState = antiSpoofing;
+    }
+
     /** Creates or replaces a network's spec (its NICs stay). Idempotent: the same spec again changes nothing. */
     public Applied<NetworkState> putNetwork(NetworkSpec spec) throws InterruptedException {
         synchronized (this) {
@@ -109,6 +133,20 @@ public final class NetworkService {
             commit(state.withoutNetwork(network));
         }
         reconciler.await(reconciler.requestPass(), applyTimeout);
+    }
+
+    /**
+     * The guest acknowledged its one-time password (the password server's {@code saved_password}): it is removed
+     * from desired state and persisted, so it is not served again, even after a restart. Changes nothing when the
+     * NIC is gone or already holds another password (CloudStack set a new one meanwhile). No reconcile pass: no
+     * kernel object depends on a password.
+     */
+    public void forgetPassword(Uuid network, Uuid nic, Secret password) {
+        synchronized (this) {
+            state.network(network).flatMap(r -> r.nic(nic))
+                    .filter(n -> n.password().filter(password::equals).isPresent())
+                    .ifPresent(n -> commit(state.withNic(network, n.newBuilder().password(null).build())));
+        }
     }
 
     /** Removes a NIC; a missing NIC is fine, a missing network is 404. */
@@ -145,7 +183,8 @@ public final class NetworkService {
     public RouterStatus status() {
         DesiredState s = state;
         RouterStatus.Builder b = RouterStatus.builder().version(version).networks(s.networks().size())
-                .nics(s.networks().values().stream().mapToInt(r -> r.nics().size()).sum());
+                .nics(s.networks().values().stream().mapToInt(r -> r.nics().size()).sum())
+                .metadata(metadataState.get()).antiSpoofing(antiSpoofingState.get());
         pair.get().ifPresent(b::pair);
         reconciler.lastPass().ifPresent(p -> {
             b.lastReconcile(p.started());
@@ -176,6 +215,7 @@ public final class NetworkService {
         snapshot = new DesiredSnapshot(kernel.build(), kernel.proxyArpInterfaces(), revisions,
                 kernel.virtualAddresses(), next);
         state = next;
+        listeners.forEach(l -> l.accept(next));
     }
 
     private Applied<NetworkState> awaitApplied(Uuid network) throws InterruptedException {

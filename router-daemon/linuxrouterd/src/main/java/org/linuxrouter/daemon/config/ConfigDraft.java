@@ -30,6 +30,8 @@ final class ConfigDraft {
   List<IpAddress> vxlanVteps;
   VrrpConfig.Draft vrrp;
   Optional<Path> dnsmasqDir;
+  boolean metadata;
+  boolean antiSpoofing;
 
   ConfigDraft(DaemonConfig base) {
     listen = base.listen();
@@ -51,12 +53,14 @@ final class ConfigDraft {
     vxlanVteps = base.vxlan().vteps();
     vrrp = new VrrpConfig.Draft(base.vrrp());
     dnsmasqDir = base.dnsmasqDir();
+    metadata = base.metadata();
+    antiSpoofing = base.antiSpoofing();
   }
 
   DaemonConfig build() {
     return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
         proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel,
         new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps), vrrp.build(),
-        dnsmasqDir);
+        dnsmasqDir, metadata, antiSpoofing);
   }
 }

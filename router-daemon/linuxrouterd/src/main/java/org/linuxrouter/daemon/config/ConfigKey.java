@@ -45,7 +45,9 @@ enum ConfigKey {
   KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v)),
   // Empty turns guest DHCP and DNS off (a router whose networks all use CloudStack's own DHCP).
   DNSMASQ_DIR("dnsmasq_dir", (d, v) -> d.dnsmasqDir =
-      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.absolutePath(v)));
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.absolutePath(v))),
+  METADATA("metadata", (d, v) -> d.metadata = ConfigValues.onOff(v)),
+  ANTI_SPOOFING("anti_spoofing", (d, v) -> d.antiSpoofing = ConfigValues.onOff(v));
 
   private final String word;
   private final BiConsumer<ConfigDraft, String> apply;

@@ -27,6 +27,9 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * @param vrrp router-pair settings; empty when this router runs alone (it then holds every gateway itself)
  * @param dnsmasqDir where the daemon writes the dnsmasq files for guest DHCP and DNS (world-readable: dnsmasq reads
  *     them as its own user); empty turns the DHCP and DNS service off
+ * @param metadata whether guests get metadata, user data and their password on ports 80 and 8080 of the gateway
+ * @param antiSpoofing whether the nftables anti-spoofing table guards the guest interfaces (off where the kernel
+ *     lacks nftables' netdev family, like the user-mode-linux lab's)
  */
 public record DaemonConfig(
     ListenAddress listen,
@@ -43,7 +46,9 @@ public record DaemonConfig(
     LogLevel logLevel,
     VxlanSettings vxlan,
     Optional<VrrpConfig> vrrp,
-    Optional<Path> dnsmasqDir) {
+    Optional<Path> dnsmasqDir,
+    boolean metadata,
+    boolean antiSpoofing) {
 
   public static final int DEFAULT_PORT = 8443;
 
@@ -77,7 +82,11 @@ public record DaemonConfig(
   /** Where dnsmasq's files go unless the configuration says otherwise: tmpfs, rewritten at every start. */
   public static final Path DEFAULT_DNSMASQ_DIR = Path.of("/run/linuxrouter/dnsmasq");
 
-  /** A configuration with the default VXLAN settings (for routers that serve VLAN networks only). */
+  /**
+   * A configuration with the default VXLAN settings and without the metadata and anti-spoofing services (no
+   * listeners on ports 80/8080, no nftables table): for a daemon embedded in a test or tool that must not take
+   * those host-wide resources. The configuration file's defaults turn both on.
+   */
   public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
       InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
       Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel) {
@@ -85,7 +94,7 @@ public record DaemonConfig(
         maxBodyBytes, rateLimit, logLevel, VxlanSettings.DEFAULTS);
   }
 
-  /** A configuration for a router on its own (no VRRP pair). */
+  /** A configuration for a router on its own (no VRRP pair), without metadata and anti-spoofing (see above). */
   public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
       InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
       Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan) {
@@ -93,13 +102,16 @@ public record DaemonConfig(
         maxBodyBytes, rateLimit, logLevel, vxlan, Optional.empty());
   }
 
-  /** A configuration with the default dnsmasq directory (for callers that predate the guest services). */
+  /**
+   * A configuration with the default dnsmasq directory and without metadata and anti-spoofing (for callers that
+   * predate the guest services).
+   */
   public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
       InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
       Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan,
       Optional<VrrpConfig> vrrp) {
     this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
-        maxBodyBytes, rateLimit, logLevel, vxlan, vrrp, Optional.of(DEFAULT_DNSMASQ_DIR));
+        maxBodyBytes, rateLimit, logLevel, vxlan, vrrp, Optional.of(DEFAULT_DNSMASQ_DIR), false, false);
   }
 
   private static void valid(String component, Runnable check) {
@@ -126,6 +138,9 @@ public record DaemonConfig(
         new RateLimit(50, 100),
         LogLevel.INFO,
         VxlanSettings.DEFAULTS,
-        Optional.empty());
+        Optional.empty(),
+        Optional.of(DEFAULT_DNSMASQ_DIR),
+        true,
+        true);
   }
 }

@@ -45,6 +45,18 @@ class ConfigLoaderTest {
     assertEquals(2 << 20, d.maxBodyBytes());
     assertEquals(new RateLimit(50, 100), d.rateLimit());
     assertEquals(LogLevel.INFO, d.logLevel());
+    assertTrue(d.metadata());
+    assertTrue(d.antiSpoofing());
+  }
+
+  @Test
+  void guestServicesSwitchOffOneByOne() {
+    DaemonConfig lab = ConfigLoader.parse("t", "anti_spoofing = off\n");
+    assertTrue(lab.metadata());
+    assertFalse(lab.antiSpoofing());
+    DaemonConfig none = ConfigLoader.parse("t", "metadata = off\nanti_spoofing = off\n");
+    assertFalse(none.metadata());
+    assertProblem("anti_spoofing = maybe", "anti_spoofing", "on or off");
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
+import org.linuxrouter.protocol.model.ServiceState;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
@@ -222,8 +223,10 @@ final class ModelReader {
         case "pair": status.pair(pairState(at)); break;
         case "dnsmasq": status.dnsmasq(in.string(at)); break;
         case "dnsmasqRestarts": status.dnsmasqRestarts(in.integer(at)); break;
+        case "metadata": status.metadata(in.scalar(at, text -> ServiceState.fromWireName(at, text))); break;
+        case "antiSpoofing": status.antiSpoofing(in.scalar(at, text -> ServiceState.fromWireName(at, text))); break;
         default: throw StrictReader.unknownField(at,
-            "version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts");
+            "version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts, metadata, antiSpoofing");
       }
     });
     return build(path, status::build);

@@ -200,6 +200,8 @@ final class ModelWriter {
       out.name("dnsmasq").value(status.dnsmasq().get());
       out.name("dnsmasqRestarts").value(status.dnsmasqRestarts());
     }
+    out.name("metadata").value(status.metadata().wireName());
+    out.name("antiSpoofing").value(status.antiSpoofing().wireName());
     if (status.pair().isPresent()) {
       out.name("pair");
       pairState(status.pair().get());

@@ -13,6 +13,8 @@ import java.util.Optional;
  * the state of the dnsmasq serving guest DHCP and DNS ({@code off} when the service is configured off,
  * {@code idle} when no network uses it, {@code running}, {@code restarting} after it died) with the number of
  * times it died and was started again.
+ * It also carries the state of the metadata (ports 80/8080) and nftables anti-spoofing services, both
+ * {@link ServiceState#OFF} unless the daemon reports them.
  */
 public final class RouterStatus {
   public static final int MAX_DRIFTED = 4096;
@@ -25,6 +27,8 @@ public final class RouterStatus {
   private final PairState pair;
   private final String dnsmasq;
   private final long dnsmasqRestarts;
+  private final ServiceState metadata;
+  private final ServiceState antiSpoofing;
 
   private RouterStatus(Builder builder) {
     this.pair = builder.pair;
@@ -35,6 +39,8 @@ public final class RouterStatus {
     this.drifted = Check.uniqueList("drifted", builder.drifted, MAX_DRIFTED, u -> u);
     this.dnsmasq = builder.dnsmasq == null ? null : Check.text("dnsmasq", builder.dnsmasq, 1, 32);
     this.dnsmasqRestarts = Check.range("dnsmasqRestarts", builder.dnsmasqRestarts, 0, Long.MAX_VALUE);
+    this.metadata = Check.present("metadata", builder.metadata);
+    this.antiSpoofing = Check.present("antiSpoofing", builder.antiSpoofing);
   }
 
   public static Builder builder() {
@@ -85,6 +91,16 @@ public final class RouterStatus {
     return dnsmasqRestarts;
   }
 
+  /** The metadata, user data and password service on ports 80 and 8080. */
+  public ServiceState metadata() {
+    return metadata;
+  }
+
+  /** The nftables anti-spoofing table on the guest interfaces. */
+  public ServiceState antiSpoofing() {
+    return antiSpoofing;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof RouterStatus)) {
@@ -94,19 +110,22 @@ public final class RouterStatus {
     return version.equals(that.version) && networks == that.networks && nics == that.nics
         && Objects.equals(lastReconcile, that.lastReconcile) && drifted.equals(that.drifted)
         && Objects.equals(pair, that.pair)
-        && Objects.equals(dnsmasq, that.dnsmasq) && dnsmasqRestarts == that.dnsmasqRestarts;
+        && Objects.equals(dnsmasq, that.dnsmasq) && dnsmasqRestarts == that.dnsmasqRestarts
+        && metadata == that.metadata && antiSpoofing == that.antiSpoofing;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts);
+    return Objects.hash(version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts, metadata,
+        antiSpoofing);
   }
 
   @Override
   public String toString() {
     return "RouterStatus{version=" + version + ", networks=" + networks + ", nics=" + nics
         + ", lastReconcile=" + lastReconcile + ", drifted=" + drifted + ", pair=" + pair + ", dnsmasq=" + dnsmasq
-        + ", dnsmasqRestarts=" + dnsmasqRestarts + "}";
+        + ", dnsmasqRestarts=" + dnsmasqRestarts + ", metadata=" + metadata.wireName() + ", antiSpoofing="
+        + antiSpoofing.wireName() + "}";
   }
 
   /** Collects fields; {@link #build()} validates them all. */
@@ -119,6 +138,8 @@ public final class RouterStatus {
     private PairState pair;
     private String dnsmasq;
     private long dnsmasqRestarts;
+    private ServiceState metadata = ServiceState.OFF;
+    private ServiceState antiSpoofing = ServiceState.OFF;
 
     private Builder() {
     }
@@ -130,6 +151,8 @@ public final class RouterStatus {
       this.lastReconcile = status.lastReconcile;
       this.drifted = new ArrayList<>(status.drifted);
       this.pair = status.pair;
+      this.metadata = status.metadata;
+      this.antiSpoofing = status.antiSpoofing;
       this.dnsmasq = status.dnsmasq;
       this.dnsmasqRestarts = status.dnsmasqRestarts;
     }
@@ -175,6 +198,16 @@ public final class RouterStatus {
     /** The pair state, or null for a router on its own. */
     public Builder pair(PairState pair) {
       this.pair = pair;
+      return this;
+    }
+
+    public Builder metadata(ServiceState metadata) {
+      this.metadata = metadata;
+      return this;
+    }
+
+    public Builder antiSpoofing(ServiceState antiSpoofing) {
+      this.antiSpoofing = antiSpoofing;
       return this;
     }
 

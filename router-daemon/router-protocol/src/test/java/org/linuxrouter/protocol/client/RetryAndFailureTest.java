@@ -111,7 +111,8 @@ class RetryAndFailureTest {
     router.answer(seen -> Answer.json(200, "{\"version\":\"9\",\"networks\":0,\"nics\":0,\"drifted\":[],\"x\":1}"));
     RouterServerException e = assertThrows(RouterServerException.class, () -> new HttpRouterClient(config).status());
     assertTrue(e.getMessage().endsWith("expected a response body this client understands, got x: expected only the"
-        + " fields version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts, got an unknown field"),
+        + " fields version, networks, nics, lastReconcile, drifted, pair, dnsmasq, dnsmasqRestarts, metadata,"
+        + " antiSpoofing, got an unknown field"),
         e.getMessage());
   }
 

@@ -66,6 +66,7 @@ class JsonCodecTest {
         + "\"sshPublicKeys\":[]}", codec.encode(Fixtures.nicB()));
     assertEquals("{\"version\":\"0.1.0\",\"networks\":1,\"nics\":2,\"lastReconcile\":\"2026-01-02T03:04:05.123Z\","
         + "\"drifted\":[\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"],\"dnsmasq\":\"running\",\"dnsmasqRestarts\":1,"
+        + "\"metadata\":\"on\",\"antiSpoofing\":\"failing\","
         + "\"pair\":{\"role\":\"MASTER\",\"transitions\":3,"
         + "\"lastTransition\":\"2026-01-02T03:04:05.123Z\",\"keepalivedRestarts\":1,"
         + "\"configError\":\"keepalived -t exit 5: Unknown keyword 'x'\"}}", codec.encode(Fixtures.routerStatus()));

@@ -67,6 +67,7 @@ public final class Fixtures {
   public static RouterStatus routerStatus() {
     return RouterStatus.builder().version("0.1.0").networks(1).nics(2).lastReconcile(T0)
         .drifted(Arrays.asList(NETWORK)).dnsmasq("running").dnsmasqRestarts(1)
+        .metadata(ServiceState.ON).antiSpoofing(ServiceState.FAILING)
         .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")).build();
   }
 

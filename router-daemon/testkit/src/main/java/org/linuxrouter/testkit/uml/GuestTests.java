@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * tag; its host test calls {@link #run} and asserts on the counts.
  */
 public final class GuestTests {
+    /**
+     * A whole in-guest suite, boot to power-off: the router lab (JVM start in UML twice, daemon killed and restarted)
+     * took 230 s on a 2-core machine at load 20, close to UmlRun's 4-minute default.
+     */
+    static final java.time.Duration SUITE_TIMEOUT = java.time.Duration.ofMinutes(8);
 
     private static final Pattern SUITE = Pattern.compile(
             "<testsuite [^>]*tests=\"(\\d+)\"[^>]*skipped=\"(\\d+)\"[^>]*failures=\"(\\d+)\"[^>]*errors=\"(\\d+)\"");
@@ -40,7 +45,7 @@ public final class GuestTests {
         Path reports = share.resolve("reports");
         GuestJava java = GuestJava.builder().selectPackage(packageName).includeTag(tag).reportsDir(reports)
                 .maxHeap("384m").build();
-        UmlResult result = UmlKernel.run(UmlRun.command(java.argv()).memory("1G").share(share).build());
+        UmlResult result = UmlKernel.run(UmlRun.command(java.argv()).memory("1G").share(share).timeout(SUITE_TIMEOUT).build());
         System.out.println("uml lab " + packageName + " @" + tag + ": " + result.timings());
         return outcome(reports.resolve("TEST-junit-jupiter.xml"), result);
     }

@@ -51,10 +51,10 @@ final class MetadataHandler implements HttpHandler {
     private static void answer(HttpExchange exchange, GuestNic nic, String rest) throws IOException {
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.equals("user-data") || lower.equals("user-data/")) {
-            if (nic.userDataLength() == 0) {
+            if (nic.userData().isEmpty()) {
                 notFound(exchange);
             } else {
-                Replies.send(exchange, 200, Replies.OCTETS, nic.userData());
+                Replies.send(exchange, 200, Replies.OCTETS, nic.decodedUserData());
             }
             return;
         }

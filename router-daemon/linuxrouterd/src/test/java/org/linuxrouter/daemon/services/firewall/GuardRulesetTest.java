@@ -37,6 +37,22 @@ class GuardRulesetTest {
     }
 
     @Test
+    void aDeltaAddsAndDeletesOnlyWhatChanged() throws Exception {
+        GuestBinding a = new GuestBinding(MacAddress.parse("52:54:00:00:00:0a"),
+                List.of((Inet4Address) InetAddress.getByName("10.0.0.10")), List.of());
+        GuestBinding b = new GuestBinding(MacAddress.parse("52:54:00:00:00:0b"),
+                List.of((Inet4Address) InetAddress.getByName("10.0.0.11")), List.of());
+        GuardRuleset.Elements before = GuardRuleset.elements(new GuardedInterface(InterfaceName.of("g0"), List.of(a)));
+        GuardRuleset.Elements after = GuardRuleset.elements(new GuardedInterface(InterfaceName.of("g0"), List.of(b)));
+        assertEquals("delete element netdev linuxrouter guest4 { \"g0\" . 52:54:00:00:00:0a . 10.0.0.10 }\n"
+                + "add element netdev linuxrouter guest4 { \"g0\" . 52:54:00:00:00:0b . 10.0.0.11 }\n"
+                + "delete element netdev linuxrouter guestmac { \"g0\" . 52:54:00:00:00:0a }\n"
+                + "add element netdev linuxrouter guestmac { \"g0\" . 52:54:00:00:00:0b }\n",
+                GuardRuleset.renderDelta(before, after));
+        assertEquals("", GuardRuleset.renderDelta(after, after));
+    }
+
+    @Test
     void noInterfacesIsATableWithoutHooks() {
         String script = GuardRuleset.render(List.of(), List.of());
         assertTrue(!script.contains("hook ingress") && !script.contains("elements"), script);

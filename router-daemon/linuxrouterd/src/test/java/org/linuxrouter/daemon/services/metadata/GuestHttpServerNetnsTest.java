@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linuxrouter.daemon.services.testing.GuestLan;
+import org.linuxrouter.daemon.services.testing.InRouter;
+import org.linuxrouter.testkit.net.GuestLan;
+import org.linuxrouter.testkit.guest.CloudStackDatasource;
 import org.linuxrouter.testkit.process.CommandResult;
 
 /**
@@ -40,7 +40,6 @@ class GuestHttpServerNetnsTest {
     private static GuestLan lan;
     private static GuestHttpServer server;
     private static final List<String> forgotten = new ArrayList<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,7 +61,7 @@ class GuestHttpServerNetnsTest {
                         nic(NET1, VM2, "10.50.0.12", "vm-two", "", Optional.empty()))),
                 new GuestNetwork(NET2, Set.of(v4("10.60.0.1")), List.of(
                         nic(NET2, VM4, "10.60.0.14", "vm-four", "#!/bin/sh\necho four\n", Optional.of("four")))))));
-        server = lan.inRouter(() -> GuestHttpServer.startOnWildcard(service));
+        server = InRouter.call(lan, () -> GuestHttpServer.startOnWildcard(service));
     }
 
     @AfterAll
@@ -89,7 +88,8 @@ class GuestHttpServerNetnsTest {
         md.put("public-keys", KEY);
         md.put("cloud-identifier", "CloudStack-{5a1c8f56-0c5e-4ad5-a8ff-9d2e7d3b1a21}");
         md.put("hypervisor-host-name", "kvm-07");
-        return new GuestNic(network, uuid, List.of(v4(ip)), md, userData.getBytes(StandardCharsets.UTF_8), pw);
+        return new GuestNic(network, uuid, List.of(v4(ip)), md,
+                java.util.Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)), pw);
     }
 
     static Inet4Address v4(String ip) {
@@ -101,7 +101,7 @@ class GuestHttpServerNetnsTest {
     }
 
     @Test
-    void cloudInitsOwnDatasourceFetchesEverythingAndThePasswordOnlyOnce() throws Exception {
+    void cloudInitsOwnDatasourceFetchesEverythingAndThePasswordOnlyOnce() {
         JsonNode found = cloudInit("vm1");
         assertEquals(true, found.path("found").asBoolean(), found.toString());
         assertEquals("10.50.0.1", found.path("server").asText(), "cloud-init found the gateway");
@@ -124,7 +124,7 @@ class GuestHttpServerNetnsTest {
     }
 
     @Test
-    void aVmWithoutUserDataOrPasswordGetsEmptyUserDataAndNoPassword() throws Exception {
+    void aVmWithoutUserDataOrPasswordGetsEmptyUserDataAndNoPassword() {
         JsonNode found = cloudInit("vm2");
         assertEquals(true, found.path("found").asBoolean(), found.toString());
         assertEquals(VM2, found.path("instance_id").asText());
@@ -168,12 +168,8 @@ class GuestHttpServerNetnsTest {
                 "-H", "DomU_Request: save_password", "http://10.60.0.1:8080/"));
     }
 
-    private static JsonNode cloudInit(String vm) throws Exception {
-        Path script = Path.of(GuestHttpServerNetnsTest.class.getResource("cloudstack_datasource.py").toURI());
-        CommandResult r = lan.inVm(vm, Duration.ofSeconds(60), "/usr/bin/python3", script.toString());
-        assertEquals(0, r.exitCode(), r.toString());
-        String[] lines = r.stdout().strip().split("\n");
-        return JSON.readTree(lines[lines.length - 1]);
+    private static JsonNode cloudInit(String vm) {
+        return CloudStackDatasource.fetch(lan.vm(vm).name(), Duration.ofSeconds(60));
     }
 
     private static List<String> password(String vm, String server, String request) {
@@ -182,13 +178,7 @@ class GuestHttpServerNetnsTest {
 
     /** [status, body] as curl in the VM saw them. */
     static List<String> curl(String vm, String... args) {
-        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--max-time", "5", "-o", "-", "-w", "\n%{http_code}"));
-        argv.addAll(List.of(args));
-        CommandResult r = lan.inVm(vm, Duration.ofSeconds(20), argv.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.toString());
-        String out = r.stdout();
-        int cut = out.lastIndexOf('\n');
-        return List.of(out.substring(cut + 1), out.substring(0, cut));
+        return lan.http(vm, args);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -1,4 +1,4 @@
-package org.linuxrouter.daemon.services.testing;
+package org.linuxrouter.testkit.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,24 +8,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.linuxrouter.rtnetlink.internal.LibC;
-import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.process.Command;
 import org.linuxrouter.testkit.process.CommandResult;
 
 /**
- * A router, its guest networks and VMs in network namespaces on the host kernel: per network the router holds one
- * guest interface {@code gN} (the place a VLAN subinterface or VXLAN device takes in production) with the gateway
- * address, its peer sits in a bridge in the "hypervisor" namespace, and each VM is a namespace with {@code eth0}
- * plugged into that bridge, its own MAC and address, and a default route via the gateway. An "upstream" namespace
- * behind {@code wan0} shows what the router forwards. Every namespace is named {@code <prefix>-...} and deleted on
- * {@link #close()}.
+ * A router, its guest networks and VMs in network namespaces on the host kernel. The "hypervisor" namespace holds
+ * one bridge per network, and each VM is a namespace with {@code eth0} plugged into a bridge, its own MAC and
+ * address, and a default route via the gateway. A network reaches the router either
+ * <ul>
+ * <li>over a veth ({@link #addNetwork}): the router holds {@code gN} with the gateway address, standing in for a
+ * VLAN subinterface; or</li>
+ * <li>over VXLAN ({@link #addVxlanNetwork}), as CloudStack's KVM hosts do: the hypervisor's {@code vxlanVNI} on
+ * the underlay ({@code under0}, {@value #HYPERVISOR_VTEP} here, {@value #ROUTER_VTEP} on the router), flooding
+ * to the router's VTEP on UDP 4789; the router's side is the daemon's to create (unicast mode, VTEP
+ * {@value #HYPERVISOR_VTEP}).</li>
+ * </ul>
+ * An "upstream" namespace behind the router's {@code wan0} shows what the router forwards. Every namespace is
+ * named {@code <prefix>-...} and deleted on {@link #close()}.
  */
 public final class GuestLan implements AutoCloseable {
 
     /** Where an upstream host sits, outside every guest network. */
     public static final String UPSTREAM = "192.0.2.2";
+    /** The router's address on the VXLAN underlay. */
+    public static final String ROUTER_VTEP = "198.51.100.1";
+    /** The hypervisor's address on the VXLAN underlay. */
+    public static final String HYPERVISOR_VTEP = "198.51.100.2";
+    /** VM links on a VXLAN bridge leave room for the 50-byte encapsulation on a 1500-byte underlay. */
+    static final int VXLAN_MTU = 1450;
 
     private final String prefix;
     private final Netns router;
@@ -33,6 +43,7 @@ public final class GuestLan implements AutoCloseable {
     private final Netns upstream;
     private final Map<String, Netns> vms = new LinkedHashMap<>();
     private final List<Path> resolvConfDirs = new ArrayList<>();
+    private final List<Integer> vxlanNetworks = new ArrayList<>();
     private int networks;
 
     private GuestLan(String prefix, Netns router, Netns hypervisor, Netns upstream) {
@@ -56,6 +67,11 @@ public final class GuestLan implements AutoCloseable {
             upstream.ip().run("link", "set", "eth0", "up");
             upstream.ip().run("route", "add", "default", "via", "192.0.2.1");
             router.exec("sysctl", "-q", "-w", "net.ipv4.ip_forward=1").requireSuccess();
+            router.vethTo(hypervisor, "under0", "under0");
+            router.ip().run("addr", "add", ROUTER_VTEP + "/24", "dev", "under0");
+            router.ip().run("link", "set", "under0", "up");
+            hypervisor.ip().run("addr", "add", HYPERVISOR_VTEP + "/24", "dev", "under0");
+            hypervisor.ip().run("link", "set", "under0", "up");
             return new GuestLan(prefix, router, hypervisor, upstream);
         } catch (RuntimeException e) {
             made.forEach(Netns::close);
@@ -94,6 +110,24 @@ public final class GuestLan implements AutoCloseable {
     }
 
     /**
+     * Adds a VXLAN network on the hypervisor's side: {@code vxlanVNI} on the underlay, flooding to the router's VTEP,
+     * in bridge {@code brN}. Returns N, the network's index for {@link #addVm}.
+     */
+    public int addVxlanNetwork(int vni) {
+        int n = networks++;
+        String vxlan = "vxlan" + vni;
+        hypervisor.ip().run("link", "add", vxlan, "type", "vxlan", "id", Integer.toString(vni), "local",
+                HYPERVISOR_VTEP, "dev", "under0", "dstport", "4789");
+        hypervisor.exec("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", vxlan, "dst", ROUTER_VTEP)
+                .requireSuccess();
+        hypervisor.ip().run("link", "add", "br" + n, "type", "bridge");
+        hypervisor.ip().run("link", "set", vxlan, "master", "br" + n, "up");
+        hypervisor.ip().run("link", "set", "br" + n, "up");
+        vxlanNetworks.add(n);
+        return n;
+    }
+
+    /**
      * Adds a VM on network {@code network} (0-based, in creation order): its namespace, eth0 with {@code mac} and
      * {@code cidr}, default route via {@code gateway}. Its resolver points at its own loopback, where nothing
      * answers, so a name lookup fails at once instead of waiting for the host's servers.
@@ -105,6 +139,9 @@ public final class GuestLan implements AutoCloseable {
         hypervisor.vethTo(vm, port, "eth0");
         hypervisor.ip().run("link", "set", port, "master", "br" + network, "up");
         vm.ip().run("link", "set", "eth0", "address", mac);
+        if (vxlanNetworks.contains(network)) {
+            vm.ip().run("link", "set", "eth0", "mtu", Integer.toString(VXLAN_MTU));
+        }
         vm.ip().run("addr", "add", cidr, "dev", "eth0");
         vm.ip().run("link", "set", "eth0", "up");
         vm.ip().run("route", "add", "default", "via", gateway);
@@ -119,22 +156,6 @@ public final class GuestLan implements AutoCloseable {
         return vm;
     }
 
-    /** Runs {@code action} on a thread inside the router namespace; sockets it opens stay there. */
-    public <T> T inRouter(Callable<T> action) {
-        return org.linuxrouter.rtnetlink.internal.Netns.callIn(LibC.system(), Path.of("/run/netns", router.name()),
-                () -> {
-                    try {
-                        return action.call();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-    }
-
     /** {@code ip netns exec <vm> argv...}. */
     public CommandResult inVm(String vm, String... argv) {
         return vms.get(vm).exec(argv);
@@ -145,6 +166,19 @@ public final class GuestLan implements AutoCloseable {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", vms.get(vm).name()));
         full.addAll(List.of(argv));
         return Command.run(full, null, timeout);
+    }
+
+    /**
+     * An HTTP request with curl from the VM (5 s limit; {@code curlArgs} are curl's, ending with the URL), as
+     * [status, body]. Throws when curl gets no answer at all.
+     */
+    public List<String> http(String vm, String... curlArgs) {
+        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--max-time", "5", "-o", "-", "-w",
+                "\n%{http_code}"));
+        argv.addAll(List.of(curlArgs));
+        CommandResult r = inVm(vm, java.time.Duration.ofSeconds(20), argv.toArray(String[]::new)).requireSuccess();
+        int cut = r.stdout().lastIndexOf('\n');
+        return List.of(r.stdout().substring(cut + 1), r.stdout().substring(0, cut));
     }
 
     @Override
