@@ -85,18 +85,22 @@ public final class DhcpBench {
         try (Netns router = Netns.create("lrdd-bench-" + id);
              DhcpDnsStage stage = new DhcpDnsStage(new Topology(InterfaceName.of("eth1"), Optional.empty()), dir,
                      List.of("ip", "netns", "exec", router.name()), DhcpDnsStage.DNSMASQ)) {
-            DesiredState state = DesiredState.EMPTY;
+            // Built in one go: adding 100 k NICs one by one would re-check every claim each time.
+            Map<Uuid, NetworkRecord> records = new HashMap<>();
             for (int n = 1; n <= networks; n++) {
-                state = state.withNetwork(network(n));
+                records.put(networkUuid(n), NetworkRecord.of(network(n), 1));
             }
             System.gc();
             long emptyHeap = usedHeap();
             for (int n = 1; n <= networks; n++) {
-                Uuid net = networkUuid(n);
+                Map<Uuid, NicSpec> nics = new HashMap<>();
                 for (int i = 1; i <= NICS; i++) {
-                    state = state.withNic(net, nic(n, i));
+                    NicSpec nic = nic(n, i);
+                    nics.put(nic.uuid(), nic);
                 }
+                records.put(networkUuid(n), new NetworkRecord(network(n), nics, 1));
             }
+            DesiredState state = new DesiredState(1, records);
             long t0 = System.nanoTime();
             apply(stage, state);
             long started = System.nanoTime();
@@ -113,6 +117,8 @@ public final class DhcpBench {
                     + " takes %.1f MiB of heap%n", dnsmasqRss / 1024.0, jvmRss / 1024.0, heap / 1048576.0);
 
             List<Double> nicAdd = new ArrayList<>();
+            List<Double> applyTimes = new ArrayList<>();
+            List<Double> fromStart = new ArrayList<>();
             long pid = stage.status().pid().orElseThrow();
             for (int s = 1; s <= samples; s++) {
                 reads.clear();
@@ -122,10 +128,10 @@ public final class DhcpBench {
                 apply(stage, state);
                 long acked = System.nanoTime();
                 long read = waitForReads(reads, 1, 10);
-                nicAdd.add((read - acked) / 1e6);
-                if (s == 1) {
-                    System.out.printf(Locale.ROOT, "apply of one NIC took %.1f ms%n", (acked - before) / 1e6);
-                }
+                // Negative: dnsmasq read the file before the pass ended, so the offer was there at the ack.
+                nicAdd.add(Math.max(0, (read - acked) / 1e6));
+                applyTimes.add((acked - before) / 1e6);
+                fromStart.add((read - before) / 1e6);
             }
             boolean sameProcess = stage.status().pid().orElseThrow() == pid;
             List<Double> networkAdd = new ArrayList<>();
@@ -140,11 +146,16 @@ public final class DhcpBench {
             }
             double nicP50 = percentile(nicAdd, 50);
             double netP50 = percentile(networkAdd, 50);
+            System.out.printf(Locale.ROOT, "stage pass for one NIC (render all, write the new file): p50 %.1f ms, p99"
+                    + " %.1f ms%n", percentile(applyTimes, 50), percentile(applyTimes, 99));
+            System.out.printf(Locale.ROOT, "NIC added -> lease servable, from the start of the pass: p50 %.1f ms, p99"
+                    + " %.1f ms%n", percentile(fromStart, 50), percentile(fromStart, 99));
             System.out.printf(Locale.ROOT, "NIC added -> lease servable after the acknowledgement: p50 %.1f ms, p99"
-                    + " %.1f ms (%d samples), dnsmasq restarted: %s%n", nicP50, percentile(nicAdd, 99), nicAdd.size(),
-                    sameProcess ? "no" : "YES");
+                    + " %.1f ms (%d samples; 0 = already servable), dnsmasq restarted: %s%n", nicP50,
+                    percentile(nicAdd, 99), nicAdd.size(), sameProcess ? "no" : "YES");
             System.out.printf(Locale.ROOT, "baseline, network added (restart, all hosts re-read): p50 %.1f ms;"
-                    + " ratio NIC/baseline %.4f%n", netP50, nicP50 / netP50);
+                    + " ratio NIC (from the start of the pass)/baseline %.4f%n", netP50,
+                    percentile(fromStart, 50) / netP50);
             System.out.printf(Locale.ROOT, "targets: p50 <= 100 ms %s; dnsmasq + daemon RSS <= 256 MiB: dnsmasq %.1f"
                     + " MiB + daemon (see RouterBench plus %.1f MiB of NIC state)%n", nicP50 <= 100 ? "met" : "NOT met",
                     dnsmasqRss / 1024.0, heap / 1048576.0);
