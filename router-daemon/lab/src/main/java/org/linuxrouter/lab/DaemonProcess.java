@@ -13,6 +13,7 @@ import org.linuxrouter.daemon.tls.SecretFile;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.protocol.client.HttpRouterClient;
 import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.client.RouterClientConfig;
 import org.linuxrouter.protocol.client.RouterClientException;
 import org.linuxrouter.testkit.net.Netns;
@@ -101,6 +102,40 @@ public final class DaemonProcess implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor();
         // ip netns exec execs java, so the child is the JVM itself; nothing else is left behind
+    }
+
+    /**
+     * Puts {@code networks} one by one from another thread and SIGKILLs the daemon once {@code acks} of them were
+     * acknowledged (a crash in the middle of applying a burst). Returns how many were acknowledged.
+     */
+    public int killWhileWriting(RouterClient client, List<NetworkSpec> networks, int acks) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (NetworkSpec spec : networks) {
+                try {
+                    client.putNetwork(spec);
+                    acknowledged.incrementAndGet();
+                } catch (Exception e) {
+                    return; // the daemon died under us: expected
+                }
+            }
+        });
+        writer.start();
+        while (acknowledged.get() < acks && writer.isAlive()) {
+            Thread.sleep(5);
+        }
+        kill();
+        writer.join();
+        return acknowledged.get();
+    }
+
+    /** Whether the daemon's plan became empty (the kernel matches desired state) within {@code timeout}. */
+    public static boolean converges(RouterClient client, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!client.plan().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return client.plan().isEmpty();
     }
 
     /** The daemon's resident memory (VmRSS) now, in KiB. {@code ip netns exec} execs the JVM, so the pid is its. */

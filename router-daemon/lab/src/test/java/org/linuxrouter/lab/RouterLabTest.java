@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -142,34 +141,18 @@ class RouterLabTest {
     @Test
     @Order(7)
     void aDaemonKilledDuringAnApplyConvergesAfterRestart() throws Exception {
-        AtomicInteger acknowledged = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            for (int vlan = 1000; vlan < 1030; vlan++) {
-                try {
-                    client.putNetwork(burstNetwork(vlan));
-                    acknowledged.incrementAndGet();
-                } catch (Exception e) {
-                    return; // the daemon died under us: expected
-                }
-            }
-        });
-        writer.start();
-        while (acknowledged.get() < 3 && writer.isAlive()) {
-            Thread.sleep(5);
+        List<NetworkSpec> burst = new ArrayList<>();
+        for (int vlan = 1000; vlan < 1030; vlan++) {
+            burst.add(burstNetwork(vlan));
         }
-        daemon.kill();
-        writer.join();
-        int acked = acknowledged.get();
+        int acked = daemon.killWhileWriting(client, burst, 3);
 
         daemon.start(START);
         client = daemon.client();
         List<NetworkState> stored = client.listNetworks();
         assertTrue(stored.size() >= 2 + acked, "every acknowledged write survived: " + stored.size() + " < 2 + " + acked);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!client.plan().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(client.plan().isEmpty(), "kernel matches desired state: " + client.plan());
+        assertTrue(DaemonProcess.converges(client, Duration.ofSeconds(30)), "kernel matches desired state: "
+                + client.plan());
         for (NetworkState s : stored) {
             String link = "eth1." + s.spec().segment().id();
             assertTrue(addresses(link).contains(s.spec().gateway4().toString()), link + " has " + addresses(link));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,34 +169,18 @@ class VxlanRouterLabTest {
     @Test
     @Order(6)
     void aDaemonKilledDuringAnApplyConvergesAfterRestart() throws Exception {
-        AtomicInteger acknowledged = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            for (int i = 0; i < 30; i++) {
-                try {
-                    client.putNetwork(network(uuid(90000 + i), Segment.vxlan(90000 + i), "10.90." + i + ".1/24", null));
-                    acknowledged.incrementAndGet();
-                } catch (Exception e) {
-                    return; // the daemon died under us: expected
-                }
-            }
-        });
-        writer.start();
-        while (acknowledged.get() < 3 && writer.isAlive()) {
-            Thread.sleep(5);
+        List<NetworkSpec> burst = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            burst.add(network(uuid(90000 + i), Segment.vxlan(90000 + i), "10.90." + i + ".1/24", null));
         }
-        daemon.kill();
-        writer.join();
-        int acked = acknowledged.get();
+        int acked = daemon.killWhileWriting(client, burst, 3);
 
         daemon.start(START);
         client = daemon.client();
         List<NetworkState> stored = client.listNetworks();
         assertTrue(stored.size() >= 4 + acked, "every acknowledged write survived: " + stored.size() + " < 4 + " + acked);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!client.plan().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(client.plan().isEmpty(), "kernel matches desired state: " + client.plan());
+        assertTrue(DaemonProcess.converges(client, Duration.ofSeconds(30)), "kernel matches desired state: "
+                + client.plan());
         for (NetworkState s : stored) {
             String link = "vxlan" + s.spec().segment().id();
             assertTrue(addresses(link).contains(s.spec().gateway4().toString()), link + " has " + addresses(link));

@@ -190,7 +190,13 @@ public final class Sysctl {
     Path path = root.resolve(relative);
     String text;
     try {
-      text = Files.readString(path, StandardCharsets.US_ASCII).strip();
+      // One read(2) of the whole value: /proc/sys integer files answer EOF to any read at a non-zero offset, and
+      // Files.readString reads a zero-size file a byte at a time first, which returned "2" for 20.
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        byte[] buffer = new byte[128];
+        int n = in.read(buffer);
+        text = n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.US_ASCII).strip();
+      }
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException(path + ": expected a sysctl file, got none (no such interface, or the "
           + "address family is disabled)", e);

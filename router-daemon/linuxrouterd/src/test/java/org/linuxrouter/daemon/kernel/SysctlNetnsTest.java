@@ -62,7 +62,8 @@ class SysctlNetnsTest {
   void readsTheRealProcSysInProcess() throws Exception {
     String text = Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip();
     assertEquals(text.equals("1"), Sysctl.system().ipv4Forwarding());
-    assertEquals(Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/neigh/lo/proxy_delay")).strip()),
+    assertEquals(Integer.parseInt(org.linuxrouter.testkit.process.Command.run(java.util.List.of("cat",
+        "/proc/sys/net/ipv4/neigh/lo/proxy_delay")).requireSuccess().stdout().strip()),
         Sysctl.system().proxyDelay("lo"));
   }
 
