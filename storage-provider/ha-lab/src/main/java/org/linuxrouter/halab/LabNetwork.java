@@ -34,6 +34,9 @@ public final class LabNetwork implements AutoCloseable {
                 netns.ip().run("link", "set", bridge, "up");
             }
             netns.ip().run("addr", "add", CLIENT_ADDRESS + "/24", "dev", "brs");
+            // the NFS client opens a connection per call from a few hundred reserved ports: reuse TIME_WAIT ones
+            org.linuxrouter.testkit.process.Command.run(List.of("ip", "netns", "exec", netns.name(),
+                    "sysctl", "-q", "-w", "net.ipv4.tcp_tw_reuse=1")).requireSuccess();
             return network;
         } catch (RuntimeException e) {
             network.close();

@@ -144,9 +144,7 @@ public final class Nfs3Client {
                 .u32(1).opaque(authSys()) // AUTH_SYS credentials
                 .u32(0).u32(0)            // AUTH_NONE verifier
                 .raw(args.bytes());
-        try (Socket socket = reservedPortSocket()) {
-            socket.setSoTimeout((int) timeout.toMillis());
-            socket.connect(new InetSocketAddress(server, port), (int) timeout.toMillis());
+        try (Socket socket = connected(port)) {
             OutputStream out = socket.getOutputStream();
             byte[] body = message.bytes();
             out.write(ByteBuffer.allocate(4).putInt(0x80000000 | body.length).array());
@@ -185,6 +183,30 @@ public final class Nfs3Client {
 
     private static byte[] authSys() {
         return new Xdr().u32(0).string("halab-client").u32(0).u32(0).u32(0).bytes();
+    }
+
+    /**
+     * A connection from a reserved port. With a few hundred such ports and a connection per call, a port whose last
+     * connection to the same server port is still in TIME_WAIT fails with "Cannot assign requested address": take
+     * another one.
+     */
+    private Socket connected(int port) throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Socket socket = reservedPortSocket();
+            try {
+                socket.setSoTimeout((int) timeout.toMillis());
+                socket.connect(new InetSocketAddress(server, port), (int) timeout.toMillis());
+                return socket;
+            } catch (BindException e) {
+                socket.close();
+                last = e;
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        }
+        throw last;
     }
 
     /** A socket bound to a free port below 1024, as the server's default {@code secure} export option demands. */
