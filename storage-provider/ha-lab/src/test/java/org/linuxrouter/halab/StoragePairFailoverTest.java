@@ -54,7 +54,7 @@ class StoragePairFailoverTest {
             try {
                 pair.provision();
                 pair.startClusterStack();
-                StoragePair.await("the export to answer on the floating IP", Duration.ofMinutes(3),
+                StoragePair.await("the export to answer on the floating IP", Duration.ofMinutes(6),
                         () -> probeThread.call(() -> answers(client)));
                 root = probeThread.call(() -> client.mount(inventory.exportPath()));
             } catch (RuntimeException e) {
