@@ -52,18 +52,18 @@ public final class LabDemo {
             }
             System.out.println("    " + lab.router.exec("ip", "-br", "addr", "show", "eth1.100").stdout().trim());
 
-            check("vm1 pings its gateway 198.51.100.129", () -> LabTopology.ping(lab.vm1, "198.51.100.129"));
-            check("vm2 pings its gateway 10.2.2.1", () -> LabTopology.ping(lab.vm2, "10.2.2.1"));
-            check("vm1 (VLAN 100) pings vm2 (VLAN 200) through the router", () -> LabTopology.ping(lab.vm1, "10.2.2.10"));
+            check("vm1 pings its gateway 198.51.100.129", () -> lab.vm1.ping("198.51.100.129"));
+            check("vm2 pings its gateway 10.2.2.1", () -> lab.vm2.ping("10.2.2.1"));
+            check("vm1 (VLAN 100) pings vm2 (VLAN 200) through the router", () -> lab.vm1.ping("10.2.2.10"));
             check("upstream pings vm1's public 198.51.100.130 (router answers ARP for it on the uplink)",
-                    () -> LabTopology.ping(lab.upstream, "198.51.100.130"));
+                    () -> lab.upstream.ping("198.51.100.130"));
             check("upstream pings vm1's public 2001:db8:0:1:8000::2 (NDP proxy)",
-                    () -> LabTopology.ping(lab.upstream, "2001:db8:0:1:8000::2"));
+                    () -> lab.upstream.ping("2001:db8:0:1:8000::2"));
             handDeletion(lab);
             client.deleteNetwork(LabNetworks.PRIVATE);
             check("deleting private-200 removes eth1.200 and leaves public-100 working",
                     () -> !lab.router.exec("ip", "link", "show", "eth1.200").succeeded()
-                            && LabTopology.ping(lab.upstream, "198.51.100.130"));
+                            && lab.upstream.ping("198.51.100.130"));
         }
         System.out.println();
         say("summary: " + (checks - failed.size()) + " of " + checks + " checks passed" + (failed.isEmpty() ? ""

@@ -103,11 +103,6 @@ public final class LabTopology implements AutoCloseable {
         return vm.ip().link("eth0").path("address").asText();
     }
 
-    /** One ping with a deadline: true when a reply came back. Equivalent to: {@code ip netns exec NS ping -c 1 -w 5 TARGET}. */
-    public static boolean ping(Netns from, String target) {
-        return from.exec("ping", "-n", "-q", "-c", "1", "-w", "5", target).succeeded();
-    }
-
     @Override
     public void close() {
         for (int i = namespaces.size() - 1; i >= 0; i--) {

@@ -84,10 +84,10 @@ class RouterLabTest {
     @Test
     @Order(2)
     void vmsReachTheirGatewayAndEachOtherAcrossVlans() {
-        assertTrue(LabTopology.ping(lab.vm1, "198.51.100.129"), "vm1 -> its gateway");
-        assertTrue(LabTopology.ping(lab.vm2, "10.2.2.1"), "vm2 -> its gateway");
-        assertTrue(LabTopology.ping(lab.vm1, "10.2.2.10"), "vm1 (VLAN 100) -> vm2 (VLAN 200)");
-        assertTrue(LabTopology.ping(lab.vm2, "198.51.100.130"), "vm2 (VLAN 200) -> vm1 (VLAN 100)");
+        assertTrue(lab.vm1.ping("198.51.100.129"), "vm1 -> its gateway");
+        assertTrue(lab.vm2.ping("10.2.2.1"), "vm2 -> its gateway");
+        assertTrue(lab.vm1.ping("10.2.2.10"), "vm1 (VLAN 100) -> vm2 (VLAN 200)");
+        assertTrue(lab.vm2.ping("198.51.100.130"), "vm2 (VLAN 200) -> vm1 (VLAN 100)");
     }
 
     @Test
@@ -95,7 +95,7 @@ class RouterLabTest {
     void upstreamReachesAPublicVmThroughItsPerAddressProxyEntry() {
         assertEquals("0", sysctl("net.ipv4.conf.eth0.proxy_arp"), "no interface-wide proxy ARP in this mode");
         assertTrue(proxies().contains("198.51.100.130"), proxies().toString());
-        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "upstream -> vm1 by proxy ARP");
+        assertTrue(lab.upstream.ping("198.51.100.130"), "upstream -> vm1 by proxy ARP");
     }
 
     @Test
@@ -103,7 +103,7 @@ class RouterLabTest {
     void upstreamReachesThePublicVmOverIpv6ThroughNdpProxy() {
         assertTrue(proxies().contains("2001:db8:0:1:8000::2"), proxies().toString());
         assertEquals("1", sysctl("net.ipv6.conf.eth0.proxy_ndp"));
-        assertTrue(LabTopology.ping(lab.upstream, "2001:db8:0:1:8000::2"), "upstream -> vm1 by NDP proxy");
+        assertTrue(lab.upstream.ping("2001:db8:0:1:8000::2"), "upstream -> vm1 by NDP proxy");
     }
 
     @Test
@@ -114,13 +114,13 @@ class RouterLabTest {
         assertApplied(client.putNic(LabNetworks.RECIPE, LabNetworks.vm3(lab.vm3)));
         assertEquals("1", sysctl("net.ipv4.conf.eth0.proxy_arp"), "the recipe's interface-wide proxy ARP");
         assertFalse(proxies().contains("198.51.100.66"), "interface mode needs no per-address entry");
-        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.66"), "upstream -> vm3 by interface-wide proxy ARP");
-        assertTrue(LabTopology.ping(lab.vm3, "198.51.100.130"), "vm3 -> vm1");
+        assertTrue(lab.upstream.ping("198.51.100.66"), "upstream -> vm3 by interface-wide proxy ARP");
+        assertTrue(lab.vm3.ping("198.51.100.130"), "vm3 -> vm1");
 
         client.deleteNetwork(LabNetworks.RECIPE);
         assertEquals(before, RouterState.of(lab.router));
         assertEquals("0", sysctl("net.ipv4.conf.eth0.proxy_arp"));
-        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "the other networks still work");
+        assertTrue(lab.upstream.ping("198.51.100.130"), "the other networks still work");
     }
 
     @Test
@@ -135,7 +135,7 @@ class RouterLabTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("hand-deleted eth1.100 restored in " + took.toMillis() + " ms");
         assertTrue(took.compareTo(Duration.ofSeconds(2)) <= 0, "restored in " + took.toMillis() + " ms");
-        assertTrue(LabTopology.ping(lab.vm1, "10.2.2.10"));
+        assertTrue(lab.vm1.ping("10.2.2.10"));
     }
 
     @Test
@@ -157,7 +157,7 @@ class RouterLabTest {
             String link = "eth1." + s.spec().segment().id();
             assertTrue(addresses(link).contains(s.spec().gateway4().toString()), link + " has " + addresses(link));
         }
-        assertTrue(LabTopology.ping(lab.upstream, "198.51.100.130"), "still routing after the crash");
+        assertTrue(lab.upstream.ping("198.51.100.130"), "still routing after the crash");
     }
 
     private static NetworkSpec burstNetwork(int vlan) {

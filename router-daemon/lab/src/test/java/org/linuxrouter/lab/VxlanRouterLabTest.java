@@ -109,7 +109,7 @@ class VxlanRouterLabTest {
         assertTrue(vmB.ping("10.2.2.1"), "vmB -> its gateway");
         assertTrue(vmA.ping("10.2.2.10"), "vmA (VNI 5001) -> vmB (VNI 70000) through the router");
         assertTrue(vmB.ping("198.51.100.130"), "vmB -> vmA");
-        assertTrue(VxlanLab.ping(lab.upstream(), "198.51.100.130"), "upstream -> vmA's public IP by proxy ARP");
+        assertTrue(lab.upstream().ping("198.51.100.130"), "upstream -> vmA's public IP by proxy ARP");
     }
 
     @Test
@@ -130,7 +130,7 @@ class VxlanRouterLabTest {
         assertTrue(vmC.ping("198.51.100.65"), "vmC -> its gateway");
         assertTrue(vmC.ping("10.3.3.10"), "vmC (VNI 6001) -> vmD (VNI 6002)");
         assertTrue(vmD.ping("198.51.100.130"), "unicast vmD -> multicast vmA");
-        assertTrue(VxlanLab.ping(lab.upstream(), "198.51.100.66"), "upstream -> vmC by proxy ARP");
+        assertTrue(lab.upstream().ping("198.51.100.66"), "upstream -> vmC by proxy ARP");
     }
 
     @Test
@@ -163,7 +163,7 @@ class VxlanRouterLabTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("hand-deleted vxlan5001 restored in " + took.toMillis() + " ms");
         assertTrue(took.compareTo(Duration.ofSeconds(2)) <= 0, "restored in " + took.toMillis() + " ms");
-        assertTrue(VxlanLab.ping(lab.upstream(), "198.51.100.130"), "upstream -> vmA again");
+        assertTrue(lab.upstream().ping("198.51.100.130"), "upstream -> vmA again");
     }
 
     @Test
@@ -185,7 +185,7 @@ class VxlanRouterLabTest {
             String link = "vxlan" + s.spec().segment().id();
             assertTrue(addresses(link).contains(s.spec().gateway4().toString()), link + " has " + addresses(link));
         }
-        assertTrue(VxlanLab.ping(lab.upstream(), "198.51.100.130"), "still routing after the crash");
+        assertTrue(lab.upstream().ping("198.51.100.130"), "still routing after the crash");
     }
 
     private static NetworkSpec network(Uuid uuid, Segment segment, String gateway, VxlanOptions options) {

@@ -49,6 +49,11 @@ public final class Netns implements AutoCloseable {
     }
 
     /** Runs a program inside the namespace: {@code ip netns exec name argv...}; the result is not checked. */
+    /** One ping with a 5 s deadline: true when a reply came back ({@code ping -n -q -c 1 -w 5 TARGET} in here). */
+    public boolean ping(String target) {
+        return exec("ping", "-n", "-q", "-c", "1", "-w", "5", target).succeeded();
+    }
+
     public CommandResult exec(String... argv) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
         full.addAll(List.of(argv));

@@ -42,7 +42,7 @@ public final class GuestVm {
 
     /** One ping with a 5 s deadline: true when a reply came back. */
     public boolean ping(String target) {
-        return VxlanLab.ping(netns, target);
+        return netns.ping(target);
     }
 
     @Override

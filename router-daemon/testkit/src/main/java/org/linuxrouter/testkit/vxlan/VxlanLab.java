@@ -111,11 +111,6 @@ public final class VxlanLab implements AutoCloseable {
         return hypervisor;
     }
 
-    /** One ping with a 5 s deadline: true when a reply came back. */
-    public static boolean ping(Netns from, String target) {
-        return from.exec("ping", "-n", "-q", "-c", "1", "-w", "5", target).succeeded();
-    }
-
     /** A fresh namespace {@code PREFIX-NAME}; one left behind by a crashed run is removed first. */
     Netns namespace(String name) {
         String full = prefix + "-" + name;
