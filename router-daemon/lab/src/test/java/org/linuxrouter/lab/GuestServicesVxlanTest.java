@@ -13,13 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.testkit.guest.CloudStackDatasource;
+import org.linuxrouter.testkit.guest.Dhclient;
 import org.linuxrouter.testkit.net.GuestLan;
+import org.linuxrouter.testkit.net.ZoneResolver;
 import org.linuxrouter.testkit.process.CommandResult;
 
 /**
@@ -27,7 +30,8 @@ import org.linuxrouter.testkit.process.CommandResult;
  * linuxrouterd runs as its own process in the router namespace (metadata and anti-spoofing on, VXLAN in unicast
  * mode to the hypervisor's VTEP), networks and NICs are applied with {@code lrctl apply} as an operator would, and
  * VM namespaces behind the hypervisor's bridges are the clients: cloud-init's own CloudStack datasource, curl and
- * ping. Needs root, iproute2, nftables, python3, cloud-init, wget and curl.
+ * ping; Debian's ISC dhclient and dig for DHCP and DNS, with a second dnsmasq as the zone's own resolver. Needs
+ * root, iproute2, nftables, dnsmasq, isc-dhcp-client, bind9-dnsutils, python3, cloud-init, wget and curl.
  */
 class GuestServicesVxlanTest {
 
@@ -40,9 +44,14 @@ class GuestServicesVxlanTest {
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops@example";
     static final String USER_DATA = "#cloud-config\nruncmd:\n  - echo over vxlan\n";
 
+    /** A name only the zone's own resolver knows: the router must forward it. */
+    static final String ZONE_NAME = "www.upstream.test";
+    static final String ZONE_ADDRESS = "203.0.113.7";
+
     private static GuestLan lan;
     private static Path dir;
     private static HostDaemon daemon;
+    private static ZoneResolver zone;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,13 +63,17 @@ class GuestServicesVxlanTest {
                 "vxlan_vteps = " + GuestLan.HYPERVISOR_VTEP, "resync_interval = 1s", "metadata = on",
                 "anti_spoofing = on"));
         daemon.start(Duration.ofSeconds(90));
+        zone = ZoneResolver.start(lan.upstream(), GuestLan.UPSTREAM, Map.of(ZONE_NAME, ZONE_ADDRESS));
 
-        apply(NET1, 5001, "10.70.0.1/24", List.of(
+        apply(NET1, 5001, "10.70.0.1/24",
+                ", \"dnsServers\": [\"" + GuestLan.UPSTREAM + "\"], \"domain\": \"vxlan.internal\"", List.of(
                 nic(VM1, "52:54:00:70:00:11", "10.70.0.11", "vm-one", USER_DATA, "Tr0ub4dor&3"),
                 nic(VM2, "52:54:00:70:00:12", "10.70.0.12", "vm-two", null, null),
                 nic(GHOST, "52:54:00:70:00:99", "10.70.0.99", "ghost", "#!/bin/sh\necho ghost\n", "ghost-pw")));
-        apply(NET2, 5002, "10.80.0.1/24", List.of(
-                nic(VM4, "52:54:00:80:00:14", "10.80.0.14", "vm-four", "#!/bin/sh\necho four\n", null)));
+        // vm4's NIC on this network is not its default NIC: no router, DNS or domain by DHCP (CloudStack's rule)
+        apply(NET2, 5002, "10.80.0.1/24", "", List.of(
+                nic(VM4, "52:54:00:80:00:14", "10.80.0.14", "vm-four", "#!/bin/sh\necho four\n", null)
+                        .replaceFirst("\\}$", ", \"defaultNic\": false}")));
 
         lan.addVm("vm1", n1, "52:54:00:70:00:11", "10.70.0.11/24", "10.70.0.1");
         lan.addVm("vm2", n1, "52:54:00:70:00:12", "10.70.0.12/24", "10.70.0.1");
@@ -71,6 +84,9 @@ class GuestServicesVxlanTest {
 
     @AfterAll
     static void stop() throws Exception {
+        if (zone != null) {
+            zone.close();
+        }
         if (daemon != null) {
             daemon.close();
         }
@@ -127,6 +143,43 @@ class GuestServicesVxlanTest {
         assertTrue(daemon.lrctl("status").stdout().contains("anti-spoofing   on"), "status reports the firewall");
     }
 
+    @Test
+    void dhclientGetsExactlyTheAssignedLeaseAndOnlyTheDefaultNicGetsRouterAndDns() {
+        Map<String, String> lease = Dhclient.lease(lan.vm("vm2").name(), "eth0", dir, 8)
+                .orElseThrow(() -> new AssertionError("vm2 got no lease" + daemon.logText()));
+        assertEquals("10.70.0.12", lease.get("fixed-address"));
+        assertEquals("255.255.255.0", lease.get("subnet-mask"));
+        assertEquals("10.70.0.1", lease.get("routers"));
+        assertEquals("10.70.0.1," + GuestLan.UPSTREAM, lease.get("domain-name-servers"), "the router, then the zone's");
+        assertEquals("\"vm-two\"", lease.get("host-name"));
+        assertEquals("\"vxlan.internal\"", lease.get("domain-name"));
+        assertEquals("10.70.0.1", lease.get("dhcp-server-identifier"));
+
+        Map<String, String> other = Dhclient.lease(lan.vm("vm4").name(), "eth0", dir, 8)
+                .orElseThrow(() -> new AssertionError("vm4 got no lease" + daemon.logText()));
+        assertEquals("10.80.0.14", other.get("fixed-address"));
+        assertEquals("\"vm-four\"", other.get("host-name"));
+        assertFalse(other.containsKey("routers"), "not the VM's default NIC: no router " + other);
+        assertFalse(other.containsKey("domain-name-servers"), "not the VM's default NIC: no DNS " + other);
+
+        assertTrue(Dhclient.lease(lan.vm("sip").name(), "eth0", dir, 4).isEmpty(), "an unregistered MAC gets no lease");
+    }
+
+    @Test
+    void vmNamesAndDataServerResolveAndOtherNamesAreForwardedToTheZoneResolver() {
+        assertEquals("10.70.0.12", dig("vm1", "10.70.0.1", "vm-two"));
+        assertEquals("10.70.0.12", dig("vm1", "10.70.0.1", "vm-two.vxlan.internal"));
+        assertEquals("10.70.0.1", dig("vm1", "10.70.0.1", "data-server"), "the asking network's gateway");
+        assertEquals("10.80.0.1", dig("vm4", "10.80.0.1", "data-server"), "the asking network's gateway");
+        assertEquals("", dig("vm1", "10.70.0.1", "nothing.upstream.test"), "the zone resolver knows no such name");
+        assertEquals(ZONE_ADDRESS, dig("vm2", "10.70.0.1", ZONE_NAME), "forwarded through the router to the zone's DNS");
+    }
+
+    private static String dig(String vm, String server, String name) {
+        return lan.inVm(vm, Duration.ofSeconds(30), "dig", "+short", "+time=3", "+tries=2", "@" + server, name, "A")
+                .requireSuccess().stdout().strip();
+    }
+
     private static boolean ping(String vm) {
         return lan.inVm(vm, Duration.ofSeconds(20), "ping", "-c", "1", "-W", "2", GuestLan.UPSTREAM).succeeded();
     }
@@ -151,9 +204,9 @@ class GuestServicesVxlanTest {
     }
 
     /** {@code lrctl apply} of one network with the guest services and its NICs. */
-    private static void apply(String network, int vni, String gateway, List<String> nics) {
+    private static void apply(String network, int vni, String gateway, String more, List<String> nics) {
         daemon.apply(network, "{\"network\": {\"uuid\": \"" + network + "\", \"segment\": \"vxlan://" + vni + "\","
-                + " \"gateway4\": \"" + gateway + "\", \"services\": [\"dhcp\", \"dns\", \"userdata\"]},"
+                + " \"gateway4\": \"" + gateway + "\", \"services\": [\"dhcp\", \"dns\", \"userdata\"]" + more + "},"
                 + " \"nics\": [" + String.join(", ", nics) + "]}");
     }
 

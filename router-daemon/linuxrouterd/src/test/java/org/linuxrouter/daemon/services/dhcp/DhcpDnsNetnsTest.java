@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +35,9 @@ import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.testkit.guest.Dhclient;
 import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.process.Command;
-import org.linuxrouter.testkit.process.CommandResult;
 
 /**
  * Guest DHCP and DNS with the real parts, on the host kernel: the stage runs a real dnsmasq in a router namespace;
@@ -85,7 +84,6 @@ class DhcpDnsNetnsTest {
             stage.close();
         }
         for (Netns ns : namespaces) {
-            Command.run(List.of("pkill", "-F", pidFile(ns).toString()));
             ns.close();
         }
         if (dir != null) {
@@ -214,37 +212,9 @@ class DhcpDnsNetnsTest {
         vm.ip().run("link", "set", "eth0", "address", mac.value(), "up");
     }
 
-    private Path pidFile(Netns vm) {
-        return dir == null ? Path.of("/nonexistent") : dir.resolve(vm.name() + ".pid");
-    }
-
-    /**
-     * One DHCP exchange by ISC dhclient ({@code -1}: give up after the timeout); the lease's options, or empty when
-     * it got none. The no-op script leaves the interface alone; the lease file says what the server offered.
-     */
-    private Optional<Map<String, String>> dhclient(Netns vm) throws IOException {
-        Path conf = dir.resolve(vm.name() + ".conf");
-        Path leases = dir.resolve(vm.name() + ".leases");
-        Files.writeString(conf, "timeout 6;\nretry 1;\nrequest subnet-mask, broadcast-address, routers, domain-name,"
-                + " domain-name-servers, host-name, interface-mtu, tftp-server-name;\n");
-        Files.deleteIfExists(leases);
-        CommandResult run = vm.exec("dhclient", "-4", "-1", "-v", "-cf", conf.toString(), "-lf", leases.toString(),
-                "-pf", pidFile(vm).toString(), "-sf", "/bin/true", "eth0");
-        Command.run(List.of("pkill", "-F", pidFile(vm).toString()));
-        if (run.exitCode() != 0 || !Files.exists(leases)) {
-            return Optional.empty();
-        }
-        Map<String, String> lease = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(leases)) {
-            String l = line.trim();
-            if (l.endsWith(";")) {
-                String[] parts = l.substring(0, l.length() - 1).replaceFirst("^option ", "").split(" ", 2);
-                if (parts.length == 2) {
-                    lease.put(parts[0], parts[1]);
-                }
-            }
-        }
-        return lease.containsKey("fixed-address") ? Optional.of(lease) : Optional.empty();
+    /** One DHCP exchange by ISC dhclient in the VM: the lease's options, or empty when it got none. */
+    private Optional<Map<String, String>> dhclient(Netns vm) {
+        return Dhclient.lease(vm.name(), "eth0", dir, 6);
     }
 
     private static String dig(Netns vm, String server, String name) {
