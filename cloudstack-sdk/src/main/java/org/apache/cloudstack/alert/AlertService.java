@@ -9,6 +9,7 @@ public interface AlertService {
     boolean generateAlert(org.apache.cloudstack.alert.AlertService.AlertType p0, long p1, java.lang.Long p2, java.lang.String p3);
 
     public static class AlertType {
+        public static final org.apache.cloudstack.alert.AlertService.AlertType ALERT_TYPE_DOMAIN_ROUTER = null;
         public static final org.apache.cloudstack.alert.AlertService.AlertType ALERT_TYPE_STORAGE_MISC = null;
         public static final org.apache.cloudstack.alert.AlertService.AlertType ALERT_TYPE_MANAGEMENT_NODE = null;
 
