@@ -1,14 +1,19 @@
 package org.linuxrouter.cloudstack.element;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.linuxrouter.cloudstack.client.NetworkRef;
+import org.linuxrouter.cloudstack.client.PairGateway;
 import org.linuxrouter.cloudstack.client.RouterEndpoint;
-import org.linuxrouter.cloudstack.client.RouterGateway;
+import org.linuxrouter.cloudstack.client.RouterPair;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.cloudstack.registry.NetworkPlacements;
 import org.linuxrouter.cloudstack.registry.Placement;
@@ -29,7 +34,8 @@ import com.cloud.vm.VirtualMachine;
  * What the element does, in CloudStack-independent steps. The network is ensured idempotently from both implement
  * and prepare (CloudStack never implements shared networks); its placement (router, VLAN) is recorded before the
  * router is asked, so teardown works from the record when the broadcast URI is gone and even when a change's answer
- * was lost. The router keeps the desired state, so repeating any step changes nothing there.
+ * was lost. The router keeps the desired state, so repeating any step changes nothing there. A network is carried by
+ * the routers of its scope, one or a pair; {@link PairGateway} sends each change to both members.
  */
 public class NetworkLifecycle {
     private static final Logger LOG = LogManager.getLogger(NetworkLifecycle.class);
@@ -39,60 +45,72 @@ public class NetworkLifecycle {
     @Inject
     private NetworkPlacements placements;
     @Inject
-    private RouterGateway gateway;
+    private PairGateway gateway;
 
     public NetworkLifecycle() {
     }
 
     /** For tests and hand wiring. */
-    public NetworkLifecycle(RouterRegistry registry, NetworkPlacements placements, RouterGateway gateway) {
+    public NetworkLifecycle(RouterRegistry registry, NetworkPlacements placements, PairGateway gateway) {
         this.registry = registry;
         this.placements = placements;
         this.gateway = gateway;
     }
 
-    /** Puts the network on its router; returns that router. */
-    public RouterEndpoint ensureNetwork(Network network) throws UnsupportedNetworkException, ResourceUnavailableException {
+    /** Puts the network on its router or pair; returns those routers. */
+    public RouterPair ensureNetwork(Network network) throws UnsupportedNetworkException, ResourceUnavailableException {
         Segment segment = NetworkTranslator.segmentOf(network);
-        RouterEndpoint router = RouterEndpoint.of(routerOf(network));
-        NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router);
-        placements.record(network.getId(), new Placement(router.uuid(), segment));
-        gateway.putNetwork(router, NetworkTranslator.ref(network), spec);
-        LOG.debug("{} is on {} as {}", NetworkTranslator.ref(network), router, segment);
-        return router;
+        LinuxRouterVO recorded = routerOf(network);
+        RouterPair pair = pairOf(recorded);
+        Map<RouterEndpoint, NetworkSpec> specs = new HashMap<>();
+        for (RouterEndpoint member : pair.members()) {
+            // translated for every member before any is asked, so a network the routers cannot take changes nothing
+            specs.put(member, NetworkTranslator.networkSpec(network, segment, member));
+        }
+        placements.record(network.getId(), new Placement(recorded.getUuid(), segment));
+        gateway.putNetwork(pair, NetworkTranslator.ref(network), specs::get);
+        LOG.debug("{} is on {} as {}", NetworkTranslator.ref(network), pair, segment);
+        return pair;
     }
 
     /** Ensures the network, then routes the NIC's addresses to it (user VMs with an address only). */
     public void prepare(Network network, NicProfile nic, VirtualMachine.Type vmType)
             throws UnsupportedNetworkException, ResourceUnavailableException {
-        RouterEndpoint router = ensureNetwork(network);
+        RouterPair pair = ensureNetwork(network);
         Optional<NicSpec> spec = nicSpec(network, GuestNic.of(nic, vmType));
         if (spec.isPresent()) {
-            gateway.putNic(router, NetworkTranslator.ref(network), spec.get());
-            LOG.debug("{} routes {} of {}", router, spec.get().addresses(), NetworkTranslator.ref(network));
+            gateway.putNic(pair, NetworkTranslator.ref(network), spec.get());
+            LOG.debug("{} routes {} of {}", pair, spec.get().addresses(), NetworkTranslator.ref(network));
         }
     }
 
     /** Stops routing the NIC's addresses; nothing to do if the network was never placed. */
     public void releaseNic(Network network, String nicUuid) throws ResourceUnavailableException {
-        Optional<RouterEndpoint> router = placedRouter(network);
-        if (router.isPresent()) {
-            gateway.deleteNic(router.get(), NetworkTranslator.ref(network), uuid(network, nicUuid));
-            LOG.debug("{} no longer routes nic {} of {}", router.get(), nicUuid, NetworkTranslator.ref(network));
+        Optional<RouterPair> pair = placedPair(network);
+        if (pair.isPresent()) {
+            gateway.deleteNic(pair.get(), NetworkTranslator.ref(network), uuid(network, nicUuid));
+            LOG.debug("{} no longer routes nic {} of {}", pair.get(), nicUuid, NetworkTranslator.ref(network));
         }
     }
 
-    /** Removes the network from the router it was placed on (the broadcast URI may be gone), then the record. */
+    /** Removes the network from the routers it was placed on (the broadcast URI may be gone), then the record. */
     public void teardown(Network network) throws ResourceUnavailableException {
         Optional<Placement> placement = placements.placement(network.getId());
-        Optional<RouterEndpoint> router = placedRouter(network);
-        if (router.isPresent()) {
-            gateway.deleteNetwork(router.get(), NetworkTranslator.ref(network));
-            LOG.info("removed {} ({}) from {}", NetworkTranslator.ref(network), placement.get().segment(), router.get());
+        Optional<RouterPair> pair = placedPair(network);
+        if (pair.isPresent()) {
+            gateway.deleteNetwork(pair.get(), NetworkTranslator.ref(network));
+            LOG.info("removed {} ({}) from {}", NetworkTranslator.ref(network), placement.get().segment(), pair.get());
         }
         if (placement.isPresent()) {
             placements.forget(network.getId());
         }
+    }
+
+    /** The routers a network placed on {@code router} goes to: the router and its pair member, if any. */
+    public RouterPair pairOf(LinuxRouterVO router) {
+        List<RouterEndpoint> members = registry.members(router).stream().map(RouterEndpoint::of)
+                .collect(Collectors.toList());
+        return new RouterPair(members, router.getZoneId());
     }
 
     /** The router recorded for the network, else the one serving its zone or physical network. */
@@ -109,7 +127,7 @@ public class NetworkLifecycle {
                         Network.class, network.getId()));
     }
 
-    private Optional<RouterEndpoint> placedRouter(Network network) {
+    private Optional<RouterPair> placedPair(Network network) {
         Optional<Placement> placement = placements.placement(network.getId());
         if (placement.isEmpty()) {
             LOG.debug("{} was never placed on a linux router; nothing to remove", NetworkTranslator.ref(network));
@@ -120,7 +138,7 @@ public class NetworkLifecycle {
             LOG.warn("{} was placed as {}, but that router is no longer registered; nothing to remove",
                     NetworkTranslator.ref(network), placement.get());
         }
-        return router.map(RouterEndpoint::of);
+        return router.map(this::pairOf);
     }
 
     private static Optional<NicSpec> nicSpec(Network network, GuestNic nic) {

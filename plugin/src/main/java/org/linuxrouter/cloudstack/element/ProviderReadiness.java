@@ -1,5 +1,7 @@
 package org.linuxrouter.cloudstack.element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -13,7 +15,8 @@ import com.cloud.exception.ResourceUnavailableException;
 
 /**
  * Whether the LinuxRouter provider may be enabled on a physical network: a router must be registered for it (or
- * its zone) and answer its status. CloudStack asks when an admin enables the provider.
+ * its zone) and answer its status; of a pair, one answering member is enough (it carries the networks, the other
+ * is resynced when it answers). CloudStack asks when an admin enables the provider.
  */
 public class ProviderReadiness {
     @Inject
@@ -36,17 +39,21 @@ public class ProviderReadiness {
         if (zone.isEmpty()) {
             return Optional.of("physical network " + physicalNetworkId + " does not exist");
         }
-        Optional<LinuxRouterVO> router = registry.routerFor(zone.get(), physicalNetworkId);
-        if (router.isEmpty()) {
+        List<LinuxRouterVO> routers = registry.routersFor(zone.get(), physicalNetworkId);
+        if (routers.isEmpty()) {
             return Optional.of("no linux router is registered for physical network " + physicalNetworkId + " or zone "
                     + zone.get() + "; register one with addLinuxRouter first");
         }
-        try {
-            // any valid status answer proves URL, pinned certificate and secret together
-            gateway.status(RouterEndpoint.of(router.get()), zone.get());
-            return Optional.empty();
-        } catch (ResourceUnavailableException e) {
-            return Optional.of(e.getMessage());
+        List<String> failures = new ArrayList<>();
+        for (LinuxRouterVO router : routers) {
+            try {
+                // any valid status answer proves URL, pinned certificate and secret together
+                gateway.status(RouterEndpoint.of(router), zone.get());
+                return Optional.empty();
+            } catch (ResourceUnavailableException e) {
+                failures.add(e.getMessage());
+            }
         }
+        return Optional.of(String.join("; ", failures));
     }
 }

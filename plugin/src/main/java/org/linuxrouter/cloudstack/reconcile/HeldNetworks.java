@@ -25,7 +25,7 @@ import com.cloud.vm.Nic;
 import com.cloud.vm.dao.NicDao;
 
 /**
- * What CloudStack holds for one router: every network placed on it that is set up or implemented, translated as
+ * What CloudStack holds for one router: every network placed on it (or on its pair) that is set up or implemented, translated as
  * {@code prepare()} would, with the NICs of its user VMs that have an address. A network or NIC that cannot be
  * translated is logged and left out (it was never put on the router either).
  */
@@ -52,9 +52,18 @@ public class HeldNetworks {
         this.nics = nics;
     }
 
+    /** For a router on its own. */
     public List<HeldNetwork> forRouter(RouterEndpoint router) {
+        return forRouter(router, List.of(router.uuid()));
+    }
+
+    /**
+     * For one member of a pair: every network placed on any member ({@code pair}, the members' UUIDs), translated
+     * with this member's own wiring.
+     */
+    public List<HeldNetwork> forRouter(RouterEndpoint router, List<String> pair) {
         List<HeldNetwork> held = new ArrayList<>();
-        for (long id : placements.networksOn(router.uuid())) {
+        for (long id : placements.networksOn(pair)) {
             Network network = entities.findById(Network.class, id);
             if (network == null || !LIVE.contains(network.getState())) {
                 continue;

@@ -1,7 +1,9 @@
 package org.linuxrouter.cloudstack.reconcile;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +28,21 @@ import com.cloud.utils.db.GlobalLock;
  * whose release was missed, a network deleted while the router was down). One management server runs a pass at a
  * time (a cluster-wide lock); the others skip that round. Nothing is scheduled unless CloudStack starts this
  * component, so unit tests never run it.
+ *
+ * <p>A pair member that missed a change is lagging ({@link LaggingRouters}); every
+ * {@code linuxrouter.pair.resync.interval} seconds the lagging routers are tried, and one that answers is resynced
+ * at once: everything CloudStack holds for its pair is pushed and whatever else it holds is deleted. It is in step
+ * again when that resync had no failure. Each pass records the router's last contact and how many networks differed.
  */
 public class ReconcileManager extends ManagerBase implements Configurable {
     static final ConfigKey<Integer> INTERVAL = new ConfigKey<>("Advanced", Integer.class, "linuxrouter.reconcile.interval",
             "300", "Seconds between two reconciliations of every linux router with what CloudStack holds; 0 turns the"
             + " periodic reconciliation off (syncLinuxRouter still works). Read when the management server starts.",
             false, ConfigKey.Scope.Global);
+    static final ConfigKey<Integer> RESYNC_INTERVAL = new ConfigKey<>("Advanced", Integer.class,
+            "linuxrouter.pair.resync.interval", "10", "Seconds between two attempts to resync the linux routers that"
+            + " missed a change their pair member applied (lagging); 0 leaves them to the periodic reconciliation."
+            + " Read when the management server starts.", false, ConfigKey.Scope.Global);
     private static final String LOCK = "linuxrouter.reconcile";
     private static final Logger LOG = LogManager.getLogger(ReconcileManager.class);
 
@@ -52,24 +63,34 @@ public class ReconcileManager extends ManagerBase implements Configurable {
 
     @Override
     public boolean start() {
-        int seconds = INTERVAL.value();
-        if (seconds <= 0) {
-            LOG.info("linux router reconciliation is off ({} = {})", INTERVAL.key(), seconds);
-            return true;
-        }
+        // one thread: a resync and a reconciliation never run at once on this server
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linuxrouter-reconcile");
             t.setDaemon(true);
             return t;
         });
+        int seconds = INTERVAL.value();
+        if (seconds <= 0) {
+            LOG.info("linux router reconciliation is off ({} = {})", INTERVAL.key(), seconds);
+        } else {
+            schedule(seconds, this::reconcileAll);
+            LOG.info("linux routers are reconciled every {} s", seconds);
+        }
+        int resync = RESYNC_INTERVAL.value();
+        if (resync > 0) {
+            schedule(resync, this::resyncLagging);
+            LOG.info("lagging linux routers are tried every {} s", resync);
+        }
+        return true;
+    }
+
+    private void schedule(int seconds, Runnable pass) {
         executor.scheduleWithFixedDelay(new ManagedContextRunnable() {
             @Override
             protected void runInContext() {
-                reconcileUnderLock();
+                underLock(pass);
             }
         }, seconds, seconds, TimeUnit.SECONDS);
-        LOG.info("linux routers are reconciled every {} s", seconds);
-        return true;
     }
 
     @Override
@@ -84,19 +105,49 @@ public class ReconcileManager extends ManagerBase implements Configurable {
     public List<SyncReport> reconcileAll() {
         List<SyncReport> reports = new ArrayList<>();
         for (LinuxRouterVO router : registry.all()) {
-            try {
-                reports.add(sync.sync(router, SyncMode.DIFFERENCES));
-            } catch (ResourceUnavailableException e) {
-                LOG.warn("reconciling linux router {} failed: {}", router.getName(), e.getMessage(), e);
-            } catch (RuntimeException e) {
-                // never let one router's surprise end the scheduled task for all of them
-                LOG.error("reconciling linux router {} failed unexpectedly", router.getName(), e);
+            syncOne(router, SyncMode.DIFFERENCES, "reconciling").ifPresent(reports::add);
+        }
+        return reports;
+    }
+
+    /**
+     * Resyncs every lagging router that answers: CloudStack's view of its pair's networks is pushed whole and
+     * anything else it holds is deleted. A router that still does not answer stays lagging.
+     */
+    public List<SyncReport> resyncLagging() {
+        List<SyncReport> reports = new ArrayList<>();
+        for (LinuxRouterVO router : registry.all()) {
+            if (router.getLaggingSince() != null) {
+                syncOne(router, SyncMode.EVERYTHING, "resyncing lagging").ifPresent(reports::add);
             }
         }
         return reports;
     }
 
-    private void reconcileUnderLock() {
+    private Optional<SyncReport> syncOne(LinuxRouterVO router, SyncMode mode, String what) {
+        Date lagging = router.getLaggingSince();
+        try {
+            SyncReport report = sync.sync(router, mode);
+            registry.recordContact(router.getUuid(), new Date(), report.differing());
+            if (lagging != null && report.failures().isEmpty()) {
+                registry.clearLagging(router.getUuid(), lagging);
+                LOG.info("linux router {} is in step again (lagging since {}): {}", router.getName(), lagging, report);
+            }
+            return Optional.of(report);
+        } catch (ResourceUnavailableException e) {
+            if (lagging == null) {
+                LOG.warn("{} linux router {} failed: {}", what, router.getName(), e.getMessage(), e);
+            } else {
+                LOG.debug("{} linux router {}: it does not answer yet: {}", what, router.getName(), e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // never let one router's surprise end the scheduled task for all of them
+            LOG.error("{} linux router {} failed unexpectedly", what, router.getName(), e);
+        }
+        return Optional.empty();
+    }
+
+    private void underLock(Runnable pass) {
         GlobalLock lock = GlobalLock.getInternLock(LOCK);
         try {
             if (!lock.lock(0)) {
@@ -104,7 +155,7 @@ public class ReconcileManager extends ManagerBase implements Configurable {
                 return;
             }
             try {
-                reconcileAll();
+                pass.run();
             } finally {
                 lock.unlock();
             }
@@ -120,6 +171,6 @@ public class ReconcileManager extends ManagerBase implements Configurable {
 
     @Override
     public ConfigKey<?>[] getConfigKeys() {
-        return new ConfigKey<?>[] {INTERVAL};
+        return new ConfigKey<?>[] {INTERVAL, RESYNC_INTERVAL};
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -12,6 +13,7 @@ import org.apache.logging.log4j.Logger;
 import org.linuxrouter.cloudstack.client.RouterEndpoint;
 import org.linuxrouter.cloudstack.client.RouterGateway;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
+import org.linuxrouter.cloudstack.registry.RouterRegistry;
 import org.linuxrouter.protocol.model.NetworkState;
 
 import com.cloud.exception.ResourceUnavailableException;
@@ -19,7 +21,9 @@ import com.cloud.exception.ResourceUnavailableException;
 /**
  * Brings one router in line with what CloudStack holds for it: reads both sides, plans the repairs, applies them
  * one by one and logs each. A failed repair is reported and the rest still run, so one conflicting network does not
- * keep the others broken; a router that cannot even be listed fails the whole sync.
+ * keep the others broken; a router that cannot even be listed fails the whole sync. A member of a pair is brought
+ * to every network placed on the pair, and whatever else it holds is deleted: a pair whose members disagree
+ * converges to CloudStack's view, never to the union of theirs.
  */
 public class RouterSync {
     private static final Logger LOG = LogManager.getLogger(RouterSync.class);
@@ -28,22 +32,29 @@ public class RouterSync {
     private HeldNetworks heldNetworks;
     @Inject
     private RouterGateway gateway;
+    @Inject
+    private RouterRegistry registry;
 
     public RouterSync() {
     }
 
     /** For tests and hand wiring. */
-    public RouterSync(HeldNetworks heldNetworks, RouterGateway gateway) {
+    public RouterSync(HeldNetworks heldNetworks, RouterGateway gateway, RouterRegistry registry) {
         this.heldNetworks = heldNetworks;
         this.gateway = gateway;
+        this.registry = registry;
     }
 
     public SyncReport sync(LinuxRouterVO registered, SyncMode mode) throws ResourceUnavailableException {
         RouterEndpoint router = RouterEndpoint.of(registered);
-        List<HeldNetwork> held = heldNetworks.forRouter(router);
+        List<String> pair = registry.members(registered).stream().map(LinuxRouterVO::getUuid)
+                .collect(Collectors.toList());
+        List<HeldNetwork> held = heldNetworks.forRouter(router, pair.isEmpty() ? List.of(router.uuid()) : pair);
         List<NetworkState> reported = gateway.listNetworks(router, registered.getZoneId());
         Map<Repair.Kind, Integer> applied = new EnumMap<>(Repair.Kind.class);
         List<String> failures = new ArrayList<>();
+        int differing = (int) RepairPlanner.plan(held, reported, SyncMode.DIFFERENCES).stream()
+                .map(r -> r.network().uuid()).distinct().count();
         for (Repair repair : RepairPlanner.plan(held, reported, mode)) {
             try {
                 apply(router, repair);
@@ -54,7 +65,7 @@ public class RouterSync {
                 LOG.warn("{}: {} failed: {}", router, repair, e.getMessage(), e);
             }
         }
-        SyncReport report = new SyncReport(router.toString(), held.size(), applied, failures);
+        SyncReport report = new SyncReport(router.toString(), held.size(), differing, applied, failures);
         if (!applied.isEmpty() || !failures.isEmpty()) {
             LOG.info("{}", report);
         }

@@ -10,12 +10,14 @@ import java.util.Map;
 public final class SyncReport {
     private final String router;
     private final int held;
+    private final int differing;
     private final Map<Repair.Kind, Integer> applied;
     private final List<String> failures;
 
-    public SyncReport(String router, int held, Map<Repair.Kind, Integer> applied, List<String> failures) {
+    public SyncReport(String router, int held, int differing, Map<Repair.Kind, Integer> applied, List<String> failures) {
         this.router = router;
         this.held = held;
+        this.differing = differing;
         this.applied = Map.copyOf(applied);
         this.failures = List.copyOf(failures);
     }
@@ -29,6 +31,11 @@ public final class SyncReport {
         return held;
     }
 
+    /** Networks the router held differently from CloudStack, or held though CloudStack does not, before the sync. */
+    public int differing() {
+        return differing;
+    }
+
     public int applied(Repair.Kind kind) {
         return applied.getOrDefault(kind, 0);
     }
@@ -39,7 +46,7 @@ public final class SyncReport {
 
     @Override
     public String toString() {
-        return router + ": " + held + " networks held; put " + applied(Repair.Kind.PUT_NETWORK) + " networks and "
+        return router + ": " + held + " networks held, " + differing + " differed; put " + applied(Repair.Kind.PUT_NETWORK) + " networks and "
                 + applied(Repair.Kind.PUT_NIC) + " nics, deleted " + applied(Repair.Kind.DELETE_NIC) + " nics and "
                 + applied(Repair.Kind.DELETE_NETWORK) + " networks; " + failures.size() + " failed";
     }

@@ -45,9 +45,27 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
     @Column(name = "physical_network_id")
     private Long physicalNetworkId;
 
-    /** {@link RouterScope#key()}: unique, so one router serves a zone or physical network. */
+    /**
+     * {@link RouterScope#key()}, with {@code #2} appended for the second member of a pair: unique, so at most two
+     * routers (one pair) serve a zone or physical network.
+     */
     @Column(name = "scope")
     private String scope;
+
+    /** 1 or 2: the router's place in its scope's pair (a router on its own is member 1). */
+    @Column(name = "pair_member")
+    private int pairMember = 1;
+
+    @Column(name = "lagging_since")
+    @Temporal(TemporalType.TIMESTAMP)
+    private Date laggingSince;
+
+    @Column(name = "last_contact")
+    @Temporal(TemporalType.TIMESTAMP)
+    private Date lastContact;
+
+    @Column(name = "drift")
+    private Integer drift;
 
     @Column(name = "url")
     private String url;
@@ -107,9 +125,49 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
 
     /** Sets the zone, the physical network (null for zone-wide) and the derived unique scope key together. */
     public void setScope(RouterScope scope) {
+        setScope(scope, 1);
+    }
+
+    /** As {@link #setScope(RouterScope)} for member 1 or 2 of the scope's router pair. */
+    public void setScope(RouterScope scope, int member) {
+        if (member != 1 && member != 2) {
+            throw new IllegalArgumentException("expected pair member 1 or 2, got " + member);
+        }
         this.zoneId = scope.zoneId();
         this.physicalNetworkId = scope.physicalNetworkId().orElse(null);
-        this.scope = scope.key();
+        this.pairMember = member;
+        this.scope = member == 1 ? scope.key() : scope.key() + "#" + member;
+    }
+
+    public int getPairMember() {
+        return pairMember;
+    }
+
+    /** When the router first missed a change its pair member applied; null while it is in step. */
+    public Date getLaggingSince() {
+        return laggingSince == null ? null : new Date(laggingSince.getTime());
+    }
+
+    public void setLaggingSince(Date laggingSince) {
+        this.laggingSince = laggingSince == null ? null : new Date(laggingSince.getTime());
+    }
+
+    /** When the router last answered the plugin's reconciliation, resync or listing; null: never yet. */
+    public Date getLastContact() {
+        return lastContact == null ? null : new Date(lastContact.getTime());
+    }
+
+    public void setLastContact(Date lastContact) {
+        this.lastContact = lastContact == null ? null : new Date(lastContact.getTime());
+    }
+
+    /** The networks that differed from CloudStack's view at the last reconciliation; null: not reconciled yet. */
+    public Integer getDrift() {
+        return drift;
+    }
+
+    public void setDrift(Integer drift) {
+        this.drift = drift;
     }
 
     public RouterScope getScope() {
@@ -183,8 +241,9 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
 
     @Override
     public String toString() {
-        return "LinuxRouterVO{id=" + id + ", uuid=" + uuid + ", name=" + name + ", scope=" + scope + ", url=" + url
+        return "LinuxRouterVO{id=" + id + ", uuid=" + uuid + ", name=" + name + ", scope=" + scope + ", member=" + pairMember + ", url=" + url
                 + ", fingerprint=" + fingerprint + ", trunk=" + trunkInterface + ", uplink=" + uplinkInterface
-                + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", secret=redacted}";
+                + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", laggingSince=" + laggingSince
+                + ", secret=redacted}";
     }
 }

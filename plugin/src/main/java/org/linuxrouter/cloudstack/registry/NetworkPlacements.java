@@ -14,7 +14,7 @@ import org.linuxrouter.protocol.model.ValidationException;
 import com.cloud.network.dao.NetworkDetailsDao;
 
 /**
- * Which router and segment (VLAN or VXLAN) each network was configured with, kept in CloudStack's {@code network_details}. Recorded
+ * Which router (for a pair: one of its members, the pair being that router's scope) and segment (VLAN or VXLAN) each network was configured with, kept in CloudStack's {@code network_details}. Recorded
  * before the router is asked, so teardown finds it even when the router applied a change whose answer was lost,
  * and read at shutdown and destroy, when an isolated network's broadcast URI is already gone. CloudStack deletes a
  * network's details itself, after every element's {@code destroy()} succeeded. The entries are not displayed to
@@ -82,8 +82,21 @@ public class NetworkPlacements {
         details.removeDetail(networkId, SEGMENT_KEY);
     }
 
-    /** The ids of the networks placed on a router. */
-    public List<Long> networksOn(String routerUuid) {
-        return details.findResourceIdsByNameAndValueIn(ROUTER_KEY, new Object[] {routerUuid});
+    /** The ids of the networks placed on any of the routers (a router, or both members of a pair). */
+    public List<Long> networksOn(String... routerUuids) {
+        return details.findResourceIdsByNameAndValueIn(ROUTER_KEY, routerUuids.clone());
+    }
+
+    /** The ids of the networks placed on any of the routers. */
+    public List<Long> networksOn(List<String> routerUuids) {
+        return networksOn(routerUuids.toArray(new String[0]));
+    }
+
+    /** Re-records every network placed on {@code from} as placed on {@code to} (a pair member leaving). */
+    public void handOver(String from, String to) {
+        for (long network : networksOn(from)) {
+            details.addDetail(network, ROUTER_KEY, to, false);
+            LOG.info("network {}: placement handed over from linux router {} to {}", network, from, to);
+        }
     }
 }

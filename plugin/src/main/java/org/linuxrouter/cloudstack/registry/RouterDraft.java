@@ -17,6 +17,7 @@ public final class RouterDraft {
     private final String uplinkInterface;
     private final String vxlanUnderlay;
     private final String vxlanMode;
+    private final Long pairWith;
 
     private RouterDraft(Builder b) {
         this.name = b.name;
@@ -29,6 +30,7 @@ public final class RouterDraft {
         this.uplinkInterface = b.uplinkInterface;
         this.vxlanUnderlay = b.vxlanUnderlay;
         this.vxlanMode = b.vxlanMode;
+        this.pairWith = b.pairWith;
     }
 
     public static Builder newBuilder() {
@@ -75,11 +77,16 @@ public final class RouterDraft {
         return Optional.ofNullable(vxlanMode);
     }
 
+    /** The id of the registered router the new one is to be paired with. */
+    public Optional<Long> pairWith() {
+        return Optional.ofNullable(pairWith);
+    }
+
     @Override
     public String toString() {
         return "RouterDraft{name=" + name + ", zoneId=" + zoneId + ", physicalNetworkId=" + physicalNetworkId
                 + ", url=" + url + ", fingerprint=" + fingerprint + ", trunk=" + trunkInterface + ", uplink="
-                + uplinkInterface + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", secret=" + (secret == null ? "none" : "redacted") + "}";
+                + uplinkInterface + ", vxlanUnderlay=" + vxlanUnderlay + ", vxlanMode=" + vxlanMode + ", pairWith=" + pairWith + ", secret=" + (secret == null ? "none" : "redacted") + "}";
     }
 
     /** Collects raw values; null means "not given". */
@@ -94,6 +101,7 @@ public final class RouterDraft {
         private String uplinkInterface;
         private String vxlanUnderlay;
         private String vxlanMode;
+        private Long pairWith;
 
         private Builder() {
         }
@@ -145,6 +153,11 @@ public final class RouterDraft {
 
         public Builder vxlanMode(String vxlanMode) {
             this.vxlanMode = vxlanMode;
+            return this;
+        }
+
+        public Builder pairWith(Long pairWith) {
+            this.pairWith = pairWith;
             return this;
         }
 

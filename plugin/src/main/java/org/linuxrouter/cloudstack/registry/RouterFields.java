@@ -16,6 +16,8 @@ public final class RouterFields {
     public static final String UPLINK_INTERFACE = "uplinkinterface";
     public static final String VXLAN_UNDERLAY = "vxlanunderlay";
     public static final String VXLAN_MODE = "vxlanmode";
+    /** The router a new one is paired with (addLinuxRouter): both carry every network of the scope. */
+    public static final String PAIR_WITH = "pairwith";
 
     private RouterFields() {
     }

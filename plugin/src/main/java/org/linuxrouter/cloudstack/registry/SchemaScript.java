@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class SchemaScript {
     /** The schema this plugin version creates. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** SQLSTATE of "duplicate column name" (MySQL error 1060; H2 likewise). */
     static final String DUPLICATE_COLUMN = "42S21";
 
@@ -34,7 +34,8 @@ public final class SchemaScript {
                         + " `name` varchar(255) NOT NULL,"
                         + " `data_center_id` bigint unsigned NOT NULL COMMENT 'the zone',"
                         + " `physical_network_id` bigint unsigned NULL COMMENT 'null: the router serves the whole zone',"
-                        + " `scope` varchar(64) NOT NULL COMMENT 'zone:<id> or physicalnetwork:<id>, one router each',"
+                        + " `scope` varchar(64) NOT NULL COMMENT 'zone:<id> or physicalnetwork:<id>; #2 appended for the"
+                        + " second member of a pair, so the unique key allows at most two routers per scope',"
                         + " `url` varchar(255) NOT NULL,"
                         + " `secret` varchar(1024) NOT NULL COMMENT 'encrypted by CloudStack (@Encrypt)',"
                         + " `fingerprint` varchar(95) NOT NULL COMMENT 'sha-256 of the pinned certificate',"
@@ -42,6 +43,10 @@ public final class SchemaScript {
                         + " `uplink_interface` varchar(15) NULL,"
                         + " `vxlan_underlay` varchar(15) NULL COMMENT 'since 2; null: vxlan_underlay of the router',"
                         + " `vxlan_mode` varchar(16) NULL COMMENT 'since 2: multicast or unicast; null: the router decides',"
+                        + " " + PAIR_MEMBER + ","
+                        + " " + LAGGING_SINCE + ","
+                        + " " + LAST_CONTACT + ","
+                        + " " + DRIFT + ","
                         + " `created` datetime NOT NULL,"
                         + " PRIMARY KEY (`id`),"
                         + " UNIQUE KEY `uc_linuxrouter_routers__uuid` (`uuid`),"
@@ -55,13 +60,30 @@ public final class SchemaScript {
                 "INSERT IGNORE INTO `linuxrouter_schema` (`version`, `applied`) VALUES (" + VERSION + ", NOW())");
     }
 
-    /** Version 2 on a table version 1 created: the router's VXLAN underlay and mode. */
+    private static final String PAIR_MEMBER = "`pair_member` tinyint unsigned NOT NULL DEFAULT 1"
+            + " COMMENT 'since 3: 1 or 2, this router''s place in the router pair of its scope'";
+    private static final String LAGGING_SINCE = "`lagging_since` datetime NULL"
+            + " COMMENT 'since 3: when the router first missed a change its pair member applied; null: in step'";
+    private static final String LAST_CONTACT = "`last_contact` datetime NULL"
+            + " COMMENT 'since 3: when the router last answered a reconciliation, resync or listing'";
+    private static final String DRIFT = "`drift` int unsigned NULL"
+            + " COMMENT 'since 3: networks that differed from CloudStack at the last reconciliation'";
+
+    /**
+     * The columns later versions added, for a table an earlier version created: version 2 the router's VXLAN
+     * underlay and mode; version 3 the router pair (member, lagging, last contact, drift).
+     */
     public static List<String> upgrades() {
         return List.of(
                 "ALTER TABLE `" + LinuxRouterVO.TABLE + "` ADD COLUMN `vxlan_underlay` varchar(15) NULL"
                         + " COMMENT 'since 2; null: vxlan_underlay of the router'",
                 "ALTER TABLE `" + LinuxRouterVO.TABLE + "` ADD COLUMN `vxlan_mode` varchar(16) NULL"
-                        + " COMMENT 'since 2: multicast or unicast; null: the router decides'");
+                        + " COMMENT 'since 2: multicast or unicast; null: the router decides'",
+                addColumn(PAIR_MEMBER), addColumn(LAGGING_SINCE), addColumn(LAST_CONTACT), addColumn(DRIFT));
+    }
+
+    private static String addColumn(String definition) {
+        return "ALTER TABLE `" + LinuxRouterVO.TABLE + "` ADD COLUMN " + definition;
     }
 
     /** Runs one statement (SchemaBootstrap: through CloudStack's transaction; tests: a plain connection). */

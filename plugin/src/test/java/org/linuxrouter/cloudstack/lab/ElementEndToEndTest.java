@@ -209,8 +209,8 @@ class ElementEndToEndTest {
         when(nics.listByNetworkId(5L)).thenReturn(List.of(stored));
         when(plugin.registries.entities().findById(eq(Network.class), eq(5L))).thenReturn(network);
 
-        new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics), plugin.gateway)
-                .sync(router, SyncMode.EVERYTHING);
+        new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics), plugin.gateway,
+                plugin.registry).sync(router, SyncMode.EVERYTHING);
 
         assertEquals(List.of(GATEWAY + "/24"), addresses("eth1.100"));
         assertEquals(List.of(VM_IP), proxies("eth0"));

@@ -37,7 +37,7 @@ class RouterSyncTest {
     private final PluginFixture plugin = new PluginFixture();
     private final NicDao nics = mock(NicDao.class);
     private final RouterSync sync = new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics),
-            plugin.gateway);
+            plugin.gateway, plugin.registry);
     private final LinuxRouterVO router = plugin.registries.router("r1", RouterScope.zone(GuestNetworks.ZONE),
             PluginFixture.ROUTER_URL, null);
     private final Network network = GuestNetworks.shared(5, NET, 100, "203.0.113.1", "203.0.113.0/24");

@@ -67,8 +67,9 @@ class SchemaScriptTest {
     @Test
     void aVersionOneTableIsUpgradedInPlaceKeepingItsRows() throws SQLException {
         try (Statement s = db.createStatement()) {
-            // version 1's table: the current one without the columns version 2 added
-            String v1 = SchemaScript.statements().get(1).replaceAll(" `vxlan_[a-z]+` varchar\\(\\d+\\) NULL COMMENT '[^']*',", "");
+            // version 1's table: the current one without the columns versions 2 and 3 added
+            String v1 = withoutVersion3(SchemaScript.statements().get(1))
+                    .replaceAll(" `vxlan_[a-z]+` varchar\\(\\d+\\) NULL COMMENT '[^']*',", "");
             s.execute(SchemaScript.statements().get(0));
             s.execute(v1);
             s.execute("INSERT INTO `linuxrouter_schema` (`version`, `applied`) VALUES (1, NOW())");
@@ -81,7 +82,42 @@ class SchemaScriptTest {
         assertEquals(List.of("vxlan_mode", "vxlan_underlay"), column("SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = '" + LinuxRouterVO.TABLE + "' AND column_name LIKE 'vxlan%' ORDER BY column_name"));
         assertEquals(List.of("r1"), column("SELECT `name` FROM `" + LinuxRouterVO.TABLE + "`"));
-        assertEquals(List.of("1", "2"), column("SELECT `version` FROM `linuxrouter_schema` ORDER BY `version`"));
+        assertEquals(List.of("1", "3"), column("SELECT `version` FROM `linuxrouter_schema` ORDER BY `version`"));
+    }
+
+    @Test
+    void aVersionTwoTableGetsThePairColumnsItsRouterBeingMemberOneInStep() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(SchemaScript.statements().get(0));
+            s.execute(withoutVersion3(SchemaScript.statements().get(1)));
+            s.execute("INSERT INTO `linuxrouter_schema` (`version`, `applied`) VALUES (2, NOW())");
+        }
+        insert(1, "r1", 1, null, "zone:1");
+        run(db);
+        run(db);
+        assertEquals(List.of("1", "", ""), rowOne(), "member 1, not lagging, no drift recorded yet");
+        assertEquals(List.of("2", "3"), column("SELECT `version` FROM `linuxrouter_schema` ORDER BY `version`"));
+    }
+
+    private List<String> rowOne() throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT `pair_member`, `lagging_since`,"
+                + " `drift` FROM `" + LinuxRouterVO.TABLE + "`")) {
+            rs.next();
+            for (int i = 1; i <= 3; i++) {
+                values.add(rs.getString(i) == null ? "" : rs.getString(i));
+            }
+        }
+        return values;
+    }
+
+    /** The create statement as version 2 had it: without the pair columns. */
+    private static String withoutVersion3(String create) {
+        String v2 = create.replaceAll(" `(pair_member|lagging_since|last_contact|drift)` [^,]*? COMMENT '([^']|'')*',", "");
+        if (v2.contains("pair_member") || v2.contains("lagging_since") || v2.contains("drift")) {
+            throw new IllegalStateException("could not strip version 3's columns from " + create);
+        }
+        return v2;
     }
 
     @Test
@@ -133,11 +169,14 @@ class SchemaScriptTest {
         assertThrows(SQLIntegrityConstraintViolationException.class, () -> insert(3, "r2", 1, null, "zone:1"));
         assertThrows(SQLIntegrityConstraintViolationException.class, () -> insert(4, "r3", 7, null, "zone:7"));
         insert(5, "r2", 1, 2L, "physicalnetwork:2");
+        insert(6, "r2b", 1, 2L, "physicalnetwork:2#2");
+        assertThrows(SQLIntegrityConstraintViolationException.class, () -> insert(7, "r2c", 1, 2L, "physicalnetwork:2#2"),
+                "a pair has two members");
         try (Statement s = db.createStatement()) {
             s.execute("DELETE FROM `physical_network` WHERE `id` = 2");
         }
         assertEquals(List.of("r1"), column("SELECT `name` FROM `" + LinuxRouterVO.TABLE + "`"),
-                "a removed physical network takes its router row with it");
+                "a removed physical network takes its router rows with it");
     }
 
     private void insert(int id, String name, long zone, Long physnet, String scope) throws SQLException {

@@ -6,18 +6,23 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.linuxrouter.cloudstack.client.PairGateway;
 import org.linuxrouter.cloudstack.client.RouterGateway;
 import org.linuxrouter.cloudstack.element.LinuxRouterElement;
 import org.linuxrouter.cloudstack.element.NetworkLifecycle;
 import org.linuxrouter.cloudstack.element.ProviderReadiness;
+import org.linuxrouter.cloudstack.reconcile.LaggingRouters;
 import org.linuxrouter.cloudstack.registry.NetworkPlacements;
 import org.linuxrouter.cloudstack.registry.RouterRegistry;
 import org.linuxrouter.protocol.client.HttpRouterClient;
 import org.linuxrouter.protocol.client.RouterClientConfig;
+import org.mockito.Mockito;
+
+import com.cloud.alert.AlertManager;
 
 /**
- * The plugin wired by hand as its Spring context wires it: real registry, placements, gateway, lifecycle and
- * element over in-memory CloudStack tables. Routers at {@code https://router.test...} are one
+ * The plugin wired by hand as its Spring context wires it: real registry, placements, gateways, lifecycle and
+ * element over in-memory CloudStack tables (and a Mockito AlertManager). Routers at {@code https://router.test...} are one
  * {@link RecordingRouterClient}; routers at {@code https://127.0.0.1:<port>} get the real HTTPS client (one
  * attempt), so a closed port is a real unreachable router.
  */
@@ -35,7 +40,10 @@ public final class PluginFixture {
         return config.baseUrl().getHost().equals("127.0.0.1")
                 ? new HttpRouterClient(config.newBuilder().maxAttempts(1).build()) : router;
     });
-    public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, gateway);
+    public final AlertManager alerts = Mockito.mock(AlertManager.class);
+    public final LaggingRouters lagging = new LaggingRouters(registry, alerts);
+    public final PairGateway pairGateway = new PairGateway(gateway, lagging);
+    public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, pairGateway);
     public final LinuxRouterElement element = new LinuxRouterElement();
 
     public PluginFixture() {

@@ -35,6 +35,7 @@ import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
+import com.cloud.alert.AlertManager;
 import com.cloud.network.dao.NetworkDetailsDao;
 import com.cloud.network.element.NetworkElement;
 import com.cloud.utils.component.ComponentLifecycle;
@@ -63,6 +64,7 @@ class SpringContextTest {
         core.getBeanFactory().registerSingleton("networkDetailsDaoImpl", mock(NetworkDetailsDao.class));
         core.getBeanFactory().registerSingleton("entityManagerImpl", mock(EntityManager.class));
         core.getBeanFactory().registerSingleton("nicDaoImpl", mock(NicDao.class));
+        core.getBeanFactory().registerSingleton("alertManagerImpl", mock(AlertManager.class));
         core.refresh();
         plugin = new GenericApplicationContext(core);
         new XmlBeanDefinitionReader(plugin).loadBeanDefinitions(new ClassPathResource(MODULE + "spring-linuxrouter-context.xml"));
@@ -109,7 +111,8 @@ class SpringContextTest {
     void theDaoSchemaCheckerAndConfigurableAreRegistered() {
         assertInstanceOf(LinuxRouterDaoImpl.class, single(GenericDao.class));
         assertInstanceOf(SchemaBootstrap.class, single(SystemIntegrityChecker.class));
-        assertEquals(1, single(Configurable.class).getConfigKeys().length, "linuxrouter.reconcile.interval");
+        assertEquals(2, single(Configurable.class).getConfigKeys().length,
+                "linuxrouter.reconcile.interval and linuxrouter.pair.resync.interval");
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.linuxrouter.cloudstack.registry.RouterRegistry;
 
 import com.cloud.user.Account;
 
-/** Registers a linuxrouterd for a zone or one physical network. The secret is write-only. */
+/**
+ * Registers a linuxrouterd for a zone or one physical network, alone or as the second router of a pair
+ * ({@code pairwith}). The secret is write-only.
+ */
 @APICommand(name = AddLinuxRouterCmd.NAME, description = "Registers a Linux router (linuxrouterd) that serves the"
         + " guest networks of a zone or of one physical network", responseObject = LinuxRouterResponse.class,
         since = "4.22.0", authorized = {RoleType.Admin}, entityType = {LinuxRouterVO.class},
@@ -68,6 +71,12 @@ public class AddLinuxRouterCmd extends BaseCmd {
                     + " unicast (a static VTEP list, the router's vxlan_vteps); default: the router's vxlan_mode")
     private String vxlanMode;
 
+    @Parameter(name = RouterFields.PAIR_WITH, type = CommandType.UUID, entityType = LinuxRouterResponse.class,
+            description = "the registered router this one is paired with: both carry every network of its zone or"
+                    + " physical network (VRRP pair). zoneid and physicalnetworkid may be left out; given, they must"
+                    + " name the partner's. At most two routers per pair; the same vxlanmode")
+    private Long pairWith;
+
     @Inject
     private RouterRegistry registry;
     @Inject
@@ -84,7 +93,7 @@ public class AddLinuxRouterCmd extends BaseCmd {
     LinuxRouterResponse perform() {
         RouterDraft draft = RouterDraft.newBuilder().name(name).zoneId(zoneId).physicalNetworkId(physicalNetworkId)
                 .url(url).secret(secret).fingerprint(fingerprint).trunkInterface(trunkInterface)
-                .uplinkInterface(uplinkInterface).vxlanUnderlay(vxlanUnderlay).vxlanMode(vxlanMode).build();
+                .uplinkInterface(uplinkInterface).vxlanUnderlay(vxlanUnderlay).vxlanMode(vxlanMode).pairWith(pairWith).build();
         return responses.of(registry.add(draft));
     }
 

@@ -20,7 +20,10 @@ import org.linuxrouter.cloudstack.api.response.RouterResponses;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.cloudstack.registry.RouterRegistry;
 
-/** Lists registered routers, filtered and paginated like CloudStack's own list commands. Never shows secrets. */
+/**
+ * Lists registered routers, filtered and paginated like CloudStack's own list commands, each with its pair, the VRRP
+ * role it reports now, its last contact and drift. Never shows secrets.
+ */
 @APICommand(name = ListLinuxRoutersCmd.NAME, description = "Lists registered Linux routers",
         responseObject = LinuxRouterResponse.class, since = "4.22.0", authorized = {RoleType.Admin},
         entityType = {LinuxRouterVO.class}, requestHasSensitiveInfo = false, responseHasSensitiveInfo = false)
@@ -67,7 +70,7 @@ public class ListLinuxRoutersCmd extends BaseListCmd {
                 .collect(Collectors.toList());
         long skip = startIndex == null || startIndex < 0 ? 0 : startIndex;
         long limit = pageSize == null || pageSize < 1 ? Long.MAX_VALUE : pageSize;
-        List<LinuxRouterResponse> items = matching.stream().skip(skip).limit(limit).map(responses::of)
+        List<LinuxRouterResponse> items = matching.stream().skip(skip).limit(limit).map(responses::withStatus)
                 .collect(Collectors.toCollection(ArrayList::new));
         return new Page(items, matching.size());
     }

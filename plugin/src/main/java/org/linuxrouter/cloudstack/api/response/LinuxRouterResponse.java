@@ -16,6 +16,12 @@ import com.google.gson.annotations.SerializedName;
 public class LinuxRouterResponse extends BaseResponse {
     public static final String OBJECT_NAME = "linuxrouter";
     public static final String NETWORK_COUNT = "networkcount";
+    public static final String PAIR_WITH_NAME = "pairwithname";
+    public static final String VRRP_ROLE = "vrrprole";
+    public static final String LAST_CONTACT = "lastcontact";
+    public static final String LAGGING = "lagging";
+    public static final String LAGGING_SINCE = "laggingsince";
+    public static final String DRIFT = "drift";
 
     @SerializedName(ApiConstants.ID)
     @Param(description = "the UUID of the linux router", since = "4.22.0")
@@ -68,6 +74,38 @@ public class LinuxRouterResponse extends BaseResponse {
     @SerializedName(NETWORK_COUNT)
     @Param(description = "the number of networks placed on the router", since = "4.22.0")
     private Integer networkCount;
+
+    @SerializedName(RouterFields.PAIR_WITH)
+    @Param(description = "the UUID of the other router of this router's pair; absent for a router on its own",
+            since = "4.22.0")
+    private String pairWith;
+
+    @SerializedName(PAIR_WITH_NAME)
+    @Param(description = "the name of the other router of this router's pair", since = "4.22.0")
+    private String pairWithName;
+
+    @SerializedName(VRRP_ROLE)
+    @Param(description = "the router's VRRP role as it reports it (MASTER, BACKUP, FAULT, STOP, UNKNOWN); absent when"
+            + " it runs without VRRP or did not answer (listLinuxRouters only)", since = "4.22.0")
+    private String vrrpRole;
+
+    @SerializedName(LAST_CONTACT)
+    @Param(description = "when the router last answered the plugin", since = "4.22.0")
+    private Date lastContact;
+
+    @SerializedName(LAGGING)
+    @Param(description = "true when the router missed a change its pair member applied and was not resynced yet",
+            since = "4.22.0")
+    private Boolean lagging;
+
+    @SerializedName(LAGGING_SINCE)
+    @Param(description = "when the router first missed a change; absent when it is in step", since = "4.22.0")
+    private Date laggingSince;
+
+    @SerializedName(DRIFT)
+    @Param(description = "how many networks the router held differently from CloudStack at the last reconciliation",
+            since = "4.22.0")
+    private Integer drift;
 
     @SerializedName(ApiConstants.CREATED)
     @Param(description = "when the router was registered", since = "4.22.0")
@@ -171,6 +209,62 @@ public class LinuxRouterResponse extends BaseResponse {
 
     public void setNetworkCount(Integer networkCount) {
         this.networkCount = networkCount;
+    }
+
+    public String getPairWith() {
+        return pairWith;
+    }
+
+    public void setPairWith(String pairWith) {
+        this.pairWith = pairWith;
+    }
+
+    public String getPairWithName() {
+        return pairWithName;
+    }
+
+    public void setPairWithName(String pairWithName) {
+        this.pairWithName = pairWithName;
+    }
+
+    public String getVrrpRole() {
+        return vrrpRole;
+    }
+
+    public void setVrrpRole(String vrrpRole) {
+        this.vrrpRole = vrrpRole;
+    }
+
+    public Date getLastContact() {
+        return lastContact == null ? null : new Date(lastContact.getTime());
+    }
+
+    public void setLastContact(Date lastContact) {
+        this.lastContact = lastContact == null ? null : new Date(lastContact.getTime());
+    }
+
+    public Boolean getLagging() {
+        return lagging;
+    }
+
+    public void setLagging(Boolean lagging) {
+        this.lagging = lagging;
+    }
+
+    public Date getLaggingSince() {
+        return laggingSince == null ? null : new Date(laggingSince.getTime());
+    }
+
+    public void setLaggingSince(Date laggingSince) {
+        this.laggingSince = laggingSince == null ? null : new Date(laggingSince.getTime());
+    }
+
+    public Integer getDrift() {
+        return drift;
+    }
+
+    public void setDrift(Integer drift) {
+        this.drift = drift;
     }
 
     public Date getCreated() {

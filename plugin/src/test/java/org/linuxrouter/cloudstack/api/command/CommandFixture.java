@@ -12,9 +12,10 @@ import com.cloud.vm.dao.NicDao;
 final class CommandFixture {
     final PluginFixture plugin = new PluginFixture();
     final NicDao nics = org.mockito.Mockito.mock(NicDao.class);
-    final RouterResponses responses = new RouterResponses(plugin.registries.entities(), plugin.placements);
+    final RouterResponses responses = new RouterResponses(plugin.registries.entities(), plugin.placements,
+            plugin.registry, plugin.gateway);
     final RouterSync sync = new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics),
-            plugin.gateway);
+            plugin.gateway, plugin.registry);
 
     AddLinuxRouterCmd add() {
         return inject(new AddLinuxRouterCmd());

@@ -1,0 +1,90 @@
+package org.linuxrouter.cloudstack.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.inject.Inject;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Uuid;
+
+import com.cloud.exception.ResourceUnavailableException;
+
+/**
+ * Every change to a network, sent to each router that carries it (a router on its own, or both members of a
+ * pair) through {@link RouterGateway}. A change succeeds when at least one member acknowledged it; a member that
+ * did not is reported to {@link MissedChanges} (alert, lagging) and resynced later. When no member acknowledged,
+ * the first member's {@link ResourceUnavailableException} is thrown with the others' attached as suppressed, as
+ * for a single router. The one place the element, the guest services and anything else that changes a network go
+ * through, so none of them can forget the second router.
+ */
+public class PairGateway {
+    private static final Logger LOG = LogManager.getLogger(PairGateway.class);
+
+    @Inject
+    private RouterGateway gateway;
+    @Inject
+    private MissedChanges missedChanges;
+
+    public PairGateway() {
+    }
+
+    /** For tests and hand wiring. */
+    public PairGateway(RouterGateway gateway, MissedChanges missedChanges) {
+        this.gateway = gateway;
+        this.missedChanges = missedChanges;
+    }
+
+    /** Puts the network on each member, with that member's spec (each router's own trunk and VXLAN wiring). */
+    public void putNetwork(RouterPair pair, NetworkRef network, Function<RouterEndpoint, NetworkSpec> specFor)
+            throws ResourceUnavailableException {
+        fanOut(pair, "put " + network, r -> gateway.putNetwork(r, network, specFor.apply(r)));
+    }
+
+    public void putNic(RouterPair pair, NetworkRef network, NicSpec nic) throws ResourceUnavailableException {
+        fanOut(pair, "put nic " + nic.uuid() + " of " + network, r -> gateway.putNic(r, network, nic));
+    }
+
+    public void deleteNic(RouterPair pair, NetworkRef network, Uuid nic) throws ResourceUnavailableException {
+        fanOut(pair, "delete nic " + nic + " of " + network, r -> gateway.deleteNic(r, network, nic));
+    }
+
+    public void deleteNetwork(RouterPair pair, NetworkRef network) throws ResourceUnavailableException {
+        fanOut(pair, "delete " + network, r -> gateway.deleteNetwork(r, network));
+    }
+
+    private void fanOut(RouterPair pair, String change, Change call) throws ResourceUnavailableException {
+        List<RouterEndpoint> applied = new ArrayList<>();
+        Map<RouterEndpoint, ResourceUnavailableException> failed = new LinkedHashMap<>();
+        for (RouterEndpoint member : pair.members()) {
+            try {
+                call.apply(member);
+                applied.add(member);
+            } catch (ResourceUnavailableException e) {
+                failed.put(member, e);
+            }
+        }
+        if (applied.isEmpty()) {
+            List<ResourceUnavailableException> causes = new ArrayList<>(failed.values());
+            ResourceUnavailableException first = causes.get(0);
+            causes.subList(1, causes.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+        for (Map.Entry<RouterEndpoint, ResourceUnavailableException> miss : failed.entrySet()) {
+            LOG.warn("{} did not acknowledge: {}; {} did. It is lagging until it is resynced: {}", miss.getKey(),
+                    change, applied.get(0), miss.getValue().getMessage());
+            missedChanges.missed(pair, miss.getKey(), applied.get(0), change, miss.getValue());
+        }
+    }
+
+    /** One change to one member. */
+    private interface Change {
+        void apply(RouterEndpoint member) throws ResourceUnavailableException;
+    }
+}
