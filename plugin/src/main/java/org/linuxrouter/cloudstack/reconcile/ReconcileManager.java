@@ -128,7 +128,8 @@ public class ReconcileManager extends ManagerBase implements Configurable {
         Date lagging = router.getLaggingSince();
         try {
             SyncReport report = sync.sync(router, mode);
-            registry.recordContact(router.getUuid(), new Date(), report.differing());
+            // drift is what is still off after the pass: nothing when every repair went through
+            registry.recordContact(router.getUuid(), new Date(), report.failures().isEmpty() ? 0 : report.differing());
             if (lagging != null && report.failures().isEmpty()) {
                 registry.clearLagging(router.getUuid(), lagging);
                 LOG.info("linux router {} is in step again (lagging since {}): {}", router.getName(), lagging, report);

@@ -161,7 +161,10 @@ public class LinuxRouterVO implements Identity, InternalIdentity {
         this.lastContact = lastContact == null ? null : new Date(lastContact.getTime());
     }
 
-    /** The networks that differed from CloudStack's view at the last reconciliation; null: not reconciled yet. */
+    /**
+     * The networks still differing from CloudStack's view after the last reconciliation or resync (0 when it repaired
+     * everything; the networks that differed when a repair failed); null: not reconciled yet.
+     */
     public Integer getDrift() {
         return drift;
     }

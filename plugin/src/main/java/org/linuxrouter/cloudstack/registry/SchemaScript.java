@@ -67,7 +67,7 @@ public final class SchemaScript {
     private static final String LAST_CONTACT = "`last_contact` datetime NULL"
             + " COMMENT 'since 3: when the router last answered a reconciliation, resync or listing'";
     private static final String DRIFT = "`drift` int unsigned NULL"
-            + " COMMENT 'since 3: networks that differed from CloudStack at the last reconciliation'";
+            + " COMMENT 'since 3: networks still differing from CloudStack after the last reconciliation'";
 
     /**
      * The columns later versions added, for a table an earlier version created: version 2 the router's VXLAN

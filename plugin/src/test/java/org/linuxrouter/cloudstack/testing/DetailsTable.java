@@ -29,7 +29,8 @@ public final class DetailsTable {
         doAnswer(i -> row(i.getArgument(0)).remove((String) i.getArgument(1))).when(dao).removeDetail(anyLong(), anyString());
         when(dao.findResourceIdsByNameAndValueIn(anyString(), any(Object[].class))).thenAnswer(i -> {
             String key = i.getArgument(0);
-            List<Object> values = List.of((Object[]) i.getArgument(1));
+            // Arrays.asList: a network without the key gives null, which List.of(...).contains refuses
+            List<Object> values = java.util.Arrays.asList((Object[]) i.getArgument(1));
             return rows.entrySet().stream().filter(e -> values.contains(e.getValue().get(key))).map(Map.Entry::getKey)
                     .collect(Collectors.toList());
         });

@@ -22,9 +22,9 @@ import com.cloud.alert.AlertManager;
 
 /**
  * The plugin wired by hand as its Spring context wires it: real registry, placements, gateways, lifecycle and
- * element over in-memory CloudStack tables (and a Mockito AlertManager). Routers at {@code https://router.test...} are one
- * {@link RecordingRouterClient}; routers at {@code https://127.0.0.1:<port>} get the real HTTPS client (one
- * attempt), so a closed port is a real unreachable router.
+ * element over in-memory CloudStack tables (and a Mockito AlertManager). Routers at {@code https://router.test...}
+ * are one {@link RecordingRouterClient}; routers at any other address get the real HTTPS client (one attempt), so a
+ * closed port is a real unreachable router.
  */
 public final class PluginFixture {
     public static final String ROUTER_URL = "https://router.test:8443";
@@ -37,8 +37,8 @@ public final class PluginFixture {
     public final RouterRegistry registry = new RouterRegistry(registries.dao(), registries.entities(), placements);
     public final RouterGateway gateway = new RouterGateway(config -> {
         clientsMade.add(config);
-        return config.baseUrl().getHost().equals("127.0.0.1")
-                ? new HttpRouterClient(config.newBuilder().maxAttempts(1).build()) : router;
+        return config.baseUrl().getHost().equals("router.test") ? router
+                : new HttpRouterClient(config.newBuilder().maxAttempts(1).build());
     });
     public final AlertManager alerts = Mockito.mock(AlertManager.class);
     public final LaggingRouters lagging = new LaggingRouters(registry, alerts);

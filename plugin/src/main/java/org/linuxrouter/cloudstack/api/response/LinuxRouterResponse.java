@@ -103,7 +103,7 @@ public class LinuxRouterResponse extends BaseResponse {
     private Date laggingSince;
 
     @SerializedName(DRIFT)
-    @Param(description = "how many networks the router held differently from CloudStack at the last reconciliation",
+    @Param(description = "how many networks still differed from CloudStack after the last reconciliation or resync",
             since = "4.22.0")
     private Integer drift;
 

@@ -1,0 +1,179 @@
+package org.linuxrouter.cloudstack.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.linuxrouter.daemon.tls.KeyStoreFile;
+import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.lab.DaemonProcess;
+import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.testkit.net.Ip;
+import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.process.Command;
+
+/**
+ * Two real linuxrouterd processes as a VRRP pair on the host kernel, each in its own namespace
+ * {@code PREFIX-r1}, {@code PREFIX-r2}: their trunks ({@code trunk0}, 169.254.77.1 and .2) are one veth, which is
+ * also the VXLAN underlay, so VXLAN guest networks (the host kernel has no 802.1Q) and keepalived's advertisements
+ * both work; each API listens on its own management veth reached from the test JVM. A member can be killed
+ * (SIGKILL) and started again with its state directory, as a router that went away and came back.
+ */
+public final class RouterPairLab implements AutoCloseable {
+    private static final Duration START = Duration.ofSeconds(120);
+
+    private final String prefix;
+    private final int site;
+    private final List<Netns> routers = new ArrayList<>();
+    private final List<DaemonProcess> daemons = new ArrayList<>();
+    private final List<Path> dirs = new ArrayList<>();
+
+    private RouterPairLab(String prefix) {
+        this.prefix = prefix;
+        // the management /30s must differ between concurrent runs: derive them from this JVM
+        this.site = (int) (ProcessHandle.current().pid() % 250) + 1;
+    }
+
+    /** Builds both namespaces and starts both daemons; on failure removes what was made. */
+    public static RouterPairLab start(String prefix) throws InterruptedException {
+        RouterPairLab lab = new RouterPairLab(prefix);
+        try {
+            lab.wire();
+            for (int member = 1; member <= 2; member++) {
+                lab.daemons.get(member - 1).start(START);
+            }
+            return lab;
+        } catch (RuntimeException | InterruptedException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void wire() {
+        for (int member = 1; member <= 2; member++) {
+            String name = prefix + "-r" + member;
+            if (Netns.exists(name)) {
+                Command.run(List.of("ip", "netns", "del", name));
+            }
+            routers.add(Netns.create(name));
+        }
+        routers.get(0).vethTo(routers.get(1), "trunk0", "trunk0");
+        for (int member = 1; member <= 2; member++) {
+            Netns router = routers.get(member - 1);
+            String host = prefix + "m" + member;
+            Ip.host().batch(List.of("link add " + host + " type veth peer name mgmt0 netns " + router.name(),
+                    "addr add " + hostAddress(member) + "/30 dev " + host, "link set " + host + " up"));
+            router.ip().batch(List.of("link set mgmt0 up", "addr add " + apiAddress(member) + "/30 dev mgmt0",
+                    "link set trunk0 up", "addr add 169.254.77." + member + "/24 dev trunk0"));
+            Path dir = tempDir(prefix + "-r" + member);
+            dirs.add(dir);
+            daemons.add(new DaemonProcess(router, dir, apiAddress(member), List.of(
+                    "trunk_interface = trunk0",
+                    "vxlan_underlay = trunk0",
+                    "vxlan_mode = multicast",
+                    "dnsmasq_dir = " + dir.resolve("dnsmasq"),
+                    "metadata = off",
+                    "vrrp = on",
+                    "vrrp_router_id = 51",
+                    "vrrp_priority = " + (member == 1 ? 110 : 100),
+                    "vrrp_advert_interval = 200ms")));
+        }
+    }
+
+    private String hostAddress(int member) {
+        return "172.29." + site + "." + (member * 4 - 3);
+    }
+
+    /** Where member 1 or 2's API listens (port {@link DaemonProcess#PORT}). */
+    public String apiAddress(int member) {
+        return "172.29." + site + "." + (member * 4 - 2);
+    }
+
+    public String url(int member) {
+        return "https://" + apiAddress(member) + ":" + DaemonProcess.PORT;
+    }
+
+    /** The member's shared secret, as {@code lrctl secret} prints it. */
+    public String secret(int member) {
+        return new SecretFile(dirs.get(member - 1).resolve("secret")).load().encoded();
+    }
+
+    /** The member's certificate fingerprint, as {@code lrctl fingerprint} prints it. */
+    public String fingerprint(int member) {
+        return new KeyStoreFile(dirs.get(member - 1).resolve("tls/linuxrouterd.p12")).load().fingerprint();
+    }
+
+    public RouterClient client(int member) {
+        return daemons.get(member - 1).client();
+    }
+
+    public Netns router(int member) {
+        return routers.get(member - 1);
+    }
+
+    /** The names of the links in the member's namespace, read with iproute2. */
+    public List<String> links(int member) {
+        return router(member).ip().json("link", "show").findValues("ifname").stream().map(n -> n.asText())
+                .collect(Collectors.toList());
+    }
+
+    /** SIGKILL: the router is gone without a word, its keepalived with it soon after. */
+    public void kill(int member) throws InterruptedException {
+        daemons.get(member - 1).kill();
+    }
+
+    /** Starts the member again with the state it had. */
+    public void restart(int member) throws InterruptedException {
+        daemons.get(member - 1).start(START);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (DaemonProcess daemon : daemons) {
+            try {
+                daemon.close();
+            } catch (RuntimeException e) {
+                System.err.println("router pair lab: could not stop a daemon: " + e.getMessage());
+            }
+        }
+        for (Path dir : dirs) {
+            stopOrphanKeepalived(dir);
+        }
+        for (Netns router : routers) {
+            try {
+                router.close(); // its management veth and the trunk go with it
+            } catch (RuntimeException e) {
+                System.err.println("router pair lab: could not remove " + router + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A keepalived outlives its daemon's SIGKILL (the next daemon adopts it): stop one left by a failed run. */
+    private static void stopOrphanKeepalived(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().equals("keepalived.pid"))
+                    .collect(Collectors.toList())) {
+                String text = Files.readString(pidFile).strip();
+                if (text.matches("\\d+")) {
+                    ProcessHandle.of(Long.parseLong(text)).filter(p -> p.info().command().orElse("").contains("keepalived"))
+                            .ifPresent(ProcessHandle::destroy);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("router pair lab: could not look for keepalived under " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static Path tempDir(String name) {
+        try {
+            return Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
