@@ -34,9 +34,10 @@ public final class DaemonProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    /** The 802.1Q lab's router: API on the management veth, trunk eth1, uplink eth0. */
+    /** The 802.1Q lab's router: API on the management veth, trunk eth1, uplink eth0, metadata served. */
     public DaemonProcess(Netns router, Path dir) {
-        this(router, dir, LabTopology.MGMT_ROUTER, List.of("trunk_interface = eth1", "uplink_interface = eth0"));
+        this(router, dir, LabTopology.MGMT_ROUTER, List.of("trunk_interface = eth1", "uplink_interface = eth0",
+                "metadata = on"));
     }
 
     /**

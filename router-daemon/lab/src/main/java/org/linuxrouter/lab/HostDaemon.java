@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.linuxrouter.testkit.process.CommandResult;
  */
 public final class HostDaemon implements AutoCloseable {
 
+    /** USER_HZ: what /proc counts CPU time in; 100 on every Linux architecture Debian ships. */
+    private static final long CLOCK_TICKS = 100;
+
     private final Netns router;
     private final Path dir;
     private final Path config;
@@ -28,11 +32,14 @@ public final class HostDaemon implements AutoCloseable {
         this.router = router;
         this.dir = dir;
         this.config = dir.resolve("linuxrouterd.conf");
+        // dnsmasq files under this daemon's own directory, not the shared default under /run, so that two labs
+        // on one host never serve each other's leases; dnsmasq reads them as its own user, hence 0755
         List<String> lines = new ArrayList<>(List.of("listen = 127.0.0.1:8443",
                 "tls_keystore = " + dir.resolve("tls/linuxrouterd.p12"), "secret_file = " + dir.resolve("secret"),
-                "state_dir = " + dir.resolve("state")));
+                "state_dir = " + dir.resolve("state"), "dnsmasq_dir = " + dir.resolve("dnsmasq")));
         lines.addAll(settings);
         try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(config, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +93,21 @@ public final class HostDaemon implements AutoCloseable {
     /** The daemon's {@code /metrics}, read with curl in the router namespace (the one unsigned resource). */
     public String metrics() {
         return router.exec("curl", "-sk", "https://127.0.0.1:8443/metrics").requireSuccess().stdout();
+    }
+
+    /**
+     * CPU time the daemon has used so far (user + system), from {@code /proc/PID/stat}: {@code ip netns exec}
+     * execs the JVM, so the process is the daemon itself.
+     */
+    public Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the daemon's CPU time", e);
+        }
     }
 
     public Path stateFile() {

@@ -82,9 +82,11 @@ public final class LabTopology implements AutoCloseable {
                 "addr add 2001:db8:0:1::1/64 dev up0 nodad"));
         hyp.ip().batch(List.of(
                 "link set trunk0 up",
-                "link add link trunk0 name v100 type vlan id 100",
-                "link add link trunk0 name v200 type vlan id 200",
-                "link add link trunk0 name v300 type vlan id 300",
+                // each VM its own MAC, as CloudStack assigns them (VLAN devices would inherit trunk0's):
+                // the router's DHCP tells NICs apart by MAC
+                "link add link trunk0 name v100 address 02:00:00:00:01:00 type vlan id 100",
+                "link add link trunk0 name v200 address 02:00:00:00:02:00 type vlan id 200",
+                "link add link trunk0 name v300 address 02:00:00:00:03:00 type vlan id 300",
                 "link set v100 netns vm1", "link set v200 netns vm2", "link set v300 netns vm3"));
         vm(vm1, "v100", "198.51.100.130/25", "198.51.100.129");
         vm1.ip().batch(List.of("addr add 2001:db8:0:1:8000::2/65 dev eth0 nodad",

@@ -47,6 +47,9 @@ class GuestServicesVxlanTest {
     /** A name only the zone's own resolver knows: the router must forward it. */
     static final String ZONE_NAME = "www.upstream.test";
     static final String ZONE_ADDRESS = "203.0.113.7";
+    static final String GATEWAY6 = "2001:db8:80::1";
+    /** EUI-64 of 52:54:00:80:00:14 in 2001:db8:80::/64 (what the kernel's SLAAC and CloudStack both compute). */
+    static final String VM4_SLAAC = "2001:db8:80:0:5054:ff:fe80:14";
 
     private static GuestLan lan;
     private static Path dir;
@@ -71,9 +74,10 @@ class GuestServicesVxlanTest {
                 nic(VM2, "52:54:00:70:00:12", "10.70.0.12", "vm-two", null, null),
                 nic(GHOST, "52:54:00:70:00:99", "10.70.0.99", "ghost", "#!/bin/sh\necho ghost\n", "ghost-pw")));
         // vm4's NIC on this network is not its default NIC: no router, DNS or domain by DHCP (CloudStack's rule)
-        apply(NET2, 5002, "10.80.0.1/24", "", List.of(
+        // and it has IPv6: the address CloudStack assigns is the EUI-64 SLAAC address of its MAC in the prefix
+        apply(NET2, 5002, "10.80.0.1/24", ", \"gateway6\": \"" + GATEWAY6 + "/64\"", List.of(
                 nic(VM4, "52:54:00:80:00:14", "10.80.0.14", "vm-four", "#!/bin/sh\necho four\n", null)
-                        .replaceFirst("\\}$", ", \"defaultNic\": false}")));
+                        .replaceFirst("\\}$", ", \"defaultNic\": false, \"ipv6\": [\"" + VM4_SLAAC + "\"]}")));
 
         lan.addVm("vm1", n1, "52:54:00:70:00:11", "10.70.0.11/24", "10.70.0.1");
         lan.addVm("vm2", n1, "52:54:00:70:00:12", "10.70.0.12/24", "10.70.0.1");
@@ -173,6 +177,45 @@ class GuestServicesVxlanTest {
         assertEquals("10.80.0.1", dig("vm4", "10.80.0.1", "data-server"), "the asking network's gateway");
         assertEquals("", dig("vm1", "10.70.0.1", "nothing.upstream.test"), "the zone resolver knows no such name");
         assertEquals(ZONE_ADDRESS, dig("vm2", "10.70.0.1", ZONE_NAME), "forwarded through the router to the zone's DNS");
+    }
+
+    @Test
+    void anIpv6VmConfiguresItselfFromTheRoutersAdvertisementsWithRdnss() throws Exception {
+        String routerLinkLocal = address(lan.router().ip().json("-6", "addr", "show", "dev", "vxlan5002", "scope",
+                "link"));
+        assertTrue(routerLinkLocal.startsWith("fe80:"), routerLinkLocal);
+        // the kernel's own SLAAC (accept_ra and autoconf are on by default in the VM's namespace)
+        String address = "";
+        String via = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !(address.equals(VM4_SLAAC) && via.equals(routerLinkLocal))) {
+            address = address(lan.vm("vm4").ip().json("-6", "addr", "show", "dev", "eth0", "scope", "global"));
+            via = lan.vm("vm4").ip().json("-6", "route", "show", "default").path(0).path("gateway").asText();
+            Thread.sleep(200);
+        }
+        assertEquals(VM4_SLAAC, address, "SLAAC address from the advertised prefix" + daemon.logText());
+        assertEquals(routerLinkLocal, via, "default route via the router's link-local address");
+        assertTrue(lan.vm("vm4").ping(GATEWAY6), "the gateway answers over IPv6");
+
+        // ndisc6's rdisc6 solicits an advertisement and prints every option it carries
+        String ra = lan.inVm("vm4", Duration.ofSeconds(30), "rdisc6", "-1", "-w", "3000", "eth0").requireSuccess()
+                .stdout();
+        assertTrue(ra.matches("(?s).*Prefix\\s*:\\s*2001:db8:80::/64.*"), ra);
+        assertTrue(ra.matches("(?s).*Recursive DNS server\\s*:\\s*" + Pattern.quote(GATEWAY6) + "\\s.*"),
+                "RDNSS: the router's DNS on the network's gateway\n" + ra);
+        assertTrue(ra.matches("(?s).*from " + Pattern.quote(routerLinkLocal) + "\\s.*"), ra);
+        assertEquals(VM4_SLAAC, lan.inVm("vm4", Duration.ofSeconds(30), "dig", "+short", "+time=3", "+tries=2",
+                "@" + GATEWAY6, "vm-four", "AAAA").requireSuccess().stdout().strip(), "names resolve over IPv6 too");
+    }
+
+    /** The first address in {@code ip -j addr show dev X scope Y} (iproute2 lists filtered-out ones as {}). */
+    private static String address(JsonNode links) {
+        for (JsonNode a : links.path(0).path("addr_info")) {
+            if (a.has("local")) {
+                return a.path("local").asText();
+            }
+        }
+        return "";
     }
 
     private static String dig(String vm, String server, String name) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,13 +27,20 @@ import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.ServiceState;
 import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.testkit.guest.CloudStackDatasource;
+import org.linuxrouter.testkit.guest.Dhclient;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.ZoneResolver;
 
 /**
  * The whole router in the 802.1Q kernel (runs inside UML through {@link VlanLabTest}): linuxrouterd as a process
- * in its namespace, driven over HTTPS like CloudStack drives it, proven with pings and read back with iproute2.
+ * in its namespace, driven over HTTPS like CloudStack drives it, proven with pings and read back with iproute2;
+ * the guest services (firewall off: this kernel lacks nftables' netdev family) with the real clients: ISC
+ * dhclient, dig, cloud-init's CloudStack datasource.
  * One scenario in order: each step builds on the state the previous one left.
  */
 @Tag("vlan")
@@ -42,13 +50,18 @@ class RouterLabTest {
 
     private static final Duration START = Duration.ofSeconds(120);
 
+    private static final String ZONE_NAME = "www.upstream.test";
+    private static final String ZONE_ADDRESS = "203.0.113.7";
+
     private LabTopology lab;
     private DaemonProcess daemon;
     private RouterClient client;
+    private Path work;
 
     @BeforeAll
     void start() throws Exception {
         lab = LabTopology.build();
+        work = Files.createTempDirectory("lrlab-guests");
         daemon = new DaemonProcess(lab.router, Files.createTempDirectory("lrlab"));
         daemon.start(START);
         client = daemon.client();
@@ -61,6 +74,11 @@ class RouterLabTest {
         }
         if (lab != null) {
             lab.close();
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -92,6 +110,63 @@ class RouterLabTest {
 
     @Test
     @Order(3)
+    void dhclientGetsTheAssignedLeaseAndNamesResolveOrAreForwarded() throws Exception {
+        try (ZoneResolver zone = ZoneResolver.start(lab.upstream, LabNetworks.ZONE_DNS, Map.of(ZONE_NAME, ZONE_ADDRESS))) {
+            Map<String, String> lease = Dhclient.lease(lab.vm2.name(), "eth0", work, 10)
+                    .orElseThrow(() -> new AssertionError("vm2 got no lease:\n" + DaemonProcess.read(daemon.log())));
+            assertEquals("10.2.2.10", lease.get("fixed-address"));
+            assertEquals("255.255.255.0", lease.get("subnet-mask"));
+            assertEquals("10.2.2.1", lease.get("routers"));
+            assertEquals("10.2.2.1," + LabNetworks.ZONE_DNS, lease.get("domain-name-servers"), "router, then zone");
+            assertEquals("\"vm-two\"", lease.get("host-name"));
+            assertEquals("\"lab.internal\"", lease.get("domain-name"));
+
+            Map<String, String> other = Dhclient.lease(lab.vm1.name(), "eth0", work, 10)
+                    .orElseThrow(() -> new AssertionError("vm1 got no lease:\n" + DaemonProcess.read(daemon.log())));
+            assertEquals("198.51.100.130", other.get("fixed-address"));
+            assertEquals("255.255.255.128", other.get("subnet-mask"));
+            assertFalse(other.containsKey("routers"), "not the VM's default NIC: no router " + other);
+            assertFalse(other.containsKey("domain-name-servers"), "not the VM's default NIC: no DNS " + other);
+
+            // one exec for all the names (every exec costs ~0.1 s in UML): dig prints one answer line per query
+            List<String> answers = List.of(lab.vm2.exec("dig", "+short", "+time=3", "+tries=2", "@10.2.2.1",
+                    "vm-two", "A", "vm-two.lab.internal", "A", "data-server", "A", ZONE_NAME, "A")
+                    .requireSuccess().stdout().strip().split("\n"));
+            assertEquals(List.of("10.2.2.10", "10.2.2.10", "10.2.2.1", ZONE_ADDRESS), answers,
+                    "vm-two, its full name, data-server (the asking network's gateway), a name only the zone knows");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void cloudInitFetchesItsDataOverTheVlanAndTheStatusSaysTheFirewallIsOff() throws Exception {
+        // the resolver a DHCP-configured guest has: the router, so cloud-init finds "data-server" by DNS
+        Path etc = Files.createDirectories(Path.of("/etc/netns", lab.vm2.name()));
+        Files.writeString(etc.resolve("resolv.conf"), "search lab.internal\nnameserver 10.2.2.1\n");
+        JsonNode found;
+        try {
+            found = CloudStackDatasource.fetch(lab.vm2.name(), Duration.ofSeconds(120));
+        } finally {
+            Files.delete(etc.resolve("resolv.conf"));
+            Files.delete(etc);
+        }
+        assertTrue(found.path("found").asBoolean(), found + "\n" + DaemonProcess.read(daemon.log()));
+        assertEquals("10.2.2.1", found.path("server").asText());
+        assertEquals("b0000000-0000-4000-8000-000000000002", found.path("instance_id").asText());
+        assertEquals(LabNetworks.USER_DATA, found.path("user_data").asText());
+        assertEquals(LabNetworks.SSH_KEY, found.path("public_keys").path(0).asText());
+        assertEquals("vm-two", found.path("metadata").path("local-hostname").asText());
+        assertEquals(LabNetworks.PASSWORD, found.path("password").asText());
+        assertEquals("saved_password", found.path("second_answer").asText());
+
+        RouterStatus status = client.status();
+        assertEquals(ServiceState.OFF, status.antiSpoofing(), "switched off by configuration in the UML lab");
+        assertEquals(ServiceState.ON, status.metadata());
+        assertEquals("running", status.dnsmasq().orElse("absent"));
+    }
+
+    @Test
+    @Order(5)
     void upstreamReachesAPublicVmThroughItsPerAddressProxyEntry() {
         assertEquals("0", sysctl("net.ipv4.conf.eth0.proxy_arp"), "no interface-wide proxy ARP in this mode");
         assertTrue(proxies().contains("198.51.100.130"), proxies().toString());
@@ -99,7 +174,7 @@ class RouterLabTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void upstreamReachesThePublicVmOverIpv6ThroughNdpProxy() {
         assertTrue(proxies().contains("2001:db8:0:1:8000::2"), proxies().toString());
         assertEquals("1", sysctl("net.ipv6.conf.eth0.proxy_ndp"));
@@ -107,7 +182,7 @@ class RouterLabTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void deletingANetworkRemovesAllItCreatedAndNothingElse() throws Exception {
         RouterState before = RouterState.of(lab.router);
         assertApplied(client.putNetwork(LabNetworks.recipeNetwork()));
@@ -124,7 +199,7 @@ class RouterLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aHandDeletedVlanInterfaceIsBackWithinTwoSeconds() throws Exception {
         lab.router.ip().run("link", "del", "eth1.100");
         long start = System.nanoTime();
@@ -139,7 +214,7 @@ class RouterLabTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aDaemonKilledDuringAnApplyConvergesAfterRestart() throws Exception {
         List<NetworkSpec> burst = new ArrayList<>();
         for (int vlan = 1000; vlan < 1030; vlan++) {

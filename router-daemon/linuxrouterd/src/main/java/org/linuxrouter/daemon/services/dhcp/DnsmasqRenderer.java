@@ -42,6 +42,8 @@ import org.linuxrouter.protocol.model.NicSpec;
 public final class DnsmasqRenderer {
     /** dnsmasq's own default is 1,000 leases; 4,094 networks x 25 NICs need far more. */
     static final int LEASE_MAX = 1 << 20;
+    /** The only prefix length dnsmasq (and SLAAC) accept for router advertisements. */
+    static final int SLAAC_PREFIX_LENGTH = 64;
 
     private final Topology topology;
     private final Path directory;
@@ -74,7 +76,10 @@ public final class DnsmasqRenderer {
                 GatewayAddress gw = spec.gateway4();
                 main.append("dhcp-range=set:").append(tag).append(',').append(gw.subnet().network()).append(",static,")
                         .append(netmask(gw.length())).append(",infinite\n");
-                if (spec.gateway6().isPresent()) {
+                // SLAAC needs a /64 (64-bit interface identifiers); dnsmasq refuses an RA range of any other
+                // length and would then start for no network at all. A network with, e.g., a /65 (a public /64
+                // split in two) gets its DHCPv4 and DNS, and no advertisements.
+                if (spec.gateway6().isPresent() && spec.gateway6().get().length() == SLAAC_PREFIX_LENGTH) {
                     GatewayAddress gw6 = spec.gateway6().get();
                     // SLAAC from the advertised prefix, RDNSS from option6:dns-server; no DHCPv6 addresses.
                     main.append("dhcp-range=set:").append(tag).append(',').append(gw6.subnet().network())

@@ -83,6 +83,15 @@ class DnsmasqRendererTest {
     }
 
     @Test
+    void anIpv6PrefixOtherThanASlash64GetsNoAdvertisementsSoDnsmasqStillStarts() {
+        DnsmasqConfig config = renderer.render(state(network().gateway6(GatewayAddress.parse("2001:db8:1:0:8000::1/65"))
+                .build()));
+        assertFalse(config.main().contains("ra-only"), config.main());
+        assertFalse(config.main().contains("enable-ra"), config.main());
+        assertTrue(config.main().contains(",static,255.255.255.128,infinite\n"), "DHCPv4 still served");
+    }
+
+    @Test
     void networksWithoutGuestServicesGetNothing() {
         DnsmasqConfig config = renderer.render(state(network().services(List.of()).build()));
         assertFalse(config.serves());
