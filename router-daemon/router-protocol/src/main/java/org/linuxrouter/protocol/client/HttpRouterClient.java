@@ -10,6 +10,7 @@ import org.linuxrouter.protocol.json.JsonCodec;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PasswordAck;
 import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
@@ -72,6 +73,20 @@ public final class HttpRouterClient implements RouterClient {
   @Override
   public void deleteNic(Uuid network, Uuid nic) throws RouterClientException {
     expectGone(call("deleteNic " + network + "/" + nic, "DELETE", nicPath(network, nic), null));
+  }
+
+  /**
+   * Tells this router that a guest acknowledged its password on the other router of the pair, so it forgets it
+   * too ({@code PUT .../nics/{nicUuid}/password-ack}, answered 204 whether or not it still held that password).
+   * Router to router only: the plugin never calls it, so it is not part of {@link RouterClient}.
+   */
+  public void acknowledgePassword(Uuid network, Uuid nic, PasswordAck ack) throws RouterClientException {
+    RequestExecutor.Call call = call("acknowledgePassword " + network + "/" + nic, "PUT",
+        nicPath(network, nic) + "/password-ack", codec.encode(ack));
+    HttpResponse<byte[]> response = executor.execute(call);
+    if (!isSuccess(response.statusCode())) {
+      throw failure(call, response);
+    }
   }
 
   @Override

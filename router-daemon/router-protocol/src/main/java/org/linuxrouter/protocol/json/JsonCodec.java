@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PasswordAck;
 import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.RouterStatus;
@@ -61,6 +62,11 @@ public final class JsonCodec {
     return encode(problem, ModelWriter::problem);
   }
 
+  /** The body of {@code PUT .../nics/{nicUuid}/password-ack}: {@code {"sha256": "..."}}. */
+  public String encode(PasswordAck ack) {
+    return encode(ack, ModelWriter::passwordAck);
+  }
+
   public NetworkSpec decodeNetworkSpec(String json) {
     return StrictReader.document(json, in -> new ModelReader(in).networkSpec(""));
   }
@@ -83,6 +89,10 @@ public final class JsonCodec {
 
   public Plan decodePlan(String json) {
     return StrictReader.document(json, in -> new ModelReader(in).plan(""));
+  }
+
+  public PasswordAck decodePasswordAck(String json) {
+    return StrictReader.document(json, in -> new ModelReader(in).passwordAck(""));
   }
 
   public Problem decodeProblem(String json) {

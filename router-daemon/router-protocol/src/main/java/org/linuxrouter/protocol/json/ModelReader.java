@@ -26,6 +26,8 @@ import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.ProxyMode;
 import org.linuxrouter.protocol.model.PairState;
+import org.linuxrouter.protocol.model.PasswordAck;
+import org.linuxrouter.protocol.model.PeerState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.ServiceState;
@@ -237,6 +239,8 @@ final class ModelReader {
     long[] counts = new long[2];
     AtomicReference<Instant> last = new AtomicReference<>();
     AtomicReference<String> error = new AtomicReference<>();
+    boolean[] splitBrain = new boolean[1];
+    AtomicReference<PeerState> peer = new AtomicReference<>();
     in.object(path, (name, at) -> {
       switch (name) {
         case "role": role.set(in.scalar(at, text -> PairState.role(at, text))); break;
@@ -244,11 +248,49 @@ final class ModelReader {
         case "lastTransition": last.set(in.scalar(at, ModelReader::instant)); break;
         case "keepalivedRestarts": counts[1] = in.integer(at); break;
         case "configError": error.set(in.string(at)); break;
+        case "splitBrain": splitBrain[0] = in.bool(at); break;
+        case "peer": peer.set(peerState(at)); break;
         default: throw StrictReader.unknownField(at,
-            "role, transitions, lastTransition, keepalivedRestarts, configError");
+            "role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer");
       }
     });
-    return build(path, () -> PairState.of(role.get(), counts[0], last.get(), counts[1], error.get()));
+    return build(path, () -> PairState.of(role.get(), counts[0], last.get(), counts[1], error.get(), splitBrain[0],
+        peer.get()));
+  }
+
+  PeerState peerState(String path) {
+    boolean[] reachable = new boolean[1];
+    AtomicReference<PairState.Role> role = new AtomicReference<>();
+    AtomicReference<Instant> last = new AtomicReference<>();
+    AtomicReference<String> error = new AtomicReference<>();
+    long[] counts = new long[2];
+    in.object(path, (name, at) -> {
+      switch (name) {
+        case "reachable": reachable[0] = in.bool(at); break;
+        case "role": role.set(in.scalar(at, text -> PairState.role(at, text))); break;
+        case "lastContact": last.set(in.scalar(at, ModelReader::instant)); break;
+        case "error": error.set(in.string(at)); break;
+        case "pendingForgets": counts[0] = in.integer(at); break;
+        case "splitBrains": counts[1] = in.integer(at); break;
+        default: throw StrictReader.unknownField(at,
+            "reachable, role, lastContact, error, pendingForgets, splitBrains");
+      }
+    });
+    return build(path, () -> PeerState.of(reachable[0], role.get(), last.get(), error.get(), counts[0], counts[1]));
+  }
+
+  PasswordAck passwordAck(String path) {
+    AtomicReference<PasswordAck> ack = new AtomicReference<>();
+    in.object(path, (name, at) -> {
+      if (!name.equals("sha256")) {
+        throw StrictReader.unknownField(at, "sha256");
+      }
+      ack.set(in.scalar(at, text -> PasswordAck.parse(at, text)));
+    });
+    if (ack.get() == null) {
+      throw new ValidationException(path.isEmpty() ? "sha256" : path + ".sha256", "expected a value, got none");
+    }
+    return ack.get();
   }
 
   Plan plan(String path) {

@@ -17,6 +17,8 @@ import org.linuxrouter.protocol.model.Plan;
 import org.linuxrouter.protocol.model.PlannedStep;
 import org.linuxrouter.protocol.model.Problem;
 import org.linuxrouter.protocol.model.PairState;
+import org.linuxrouter.protocol.model.PasswordAck;
+import org.linuxrouter.protocol.model.PeerState;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Uuid;
@@ -220,6 +222,33 @@ final class ModelWriter {
     if (pair.configError().isPresent()) {
       out.name("configError").value(pair.configError().get());
     }
+    if (pair.peer().isPresent()) {
+      out.name("splitBrain").value(pair.splitBrain());
+      peerState(pair.peer().get());
+    }
+    out.endObject();
+  }
+
+  private void peerState(PeerState peer) throws IOException {
+    out.name("peer").beginObject();
+    out.name("reachable").value(peer.reachable());
+    if (peer.role().isPresent()) {
+      out.name("role").value(peer.role().get().name());
+    }
+    if (peer.lastContact().isPresent()) {
+      out.name("lastContact").value(peer.lastContact().get().toString());
+    }
+    if (peer.error().isPresent()) {
+      out.name("error").value(peer.error().get());
+    }
+    out.name("pendingForgets").value(peer.pendingForgets());
+    out.name("splitBrains").value(peer.splitBrains());
+    out.endObject();
+  }
+
+  void passwordAck(PasswordAck ack) throws IOException {
+    out.beginObject();
+    out.name("sha256").value(ack.sha256());
     out.endObject();
   }
 

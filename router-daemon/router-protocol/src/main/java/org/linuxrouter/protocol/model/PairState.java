@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * This router's place in a router pair, as {@code GET /v1/status} reports it: the VRRP role keepalived last
  * reported, how many role changes it had since the daemon started and when the last one was, how often keepalived
- * had to be restarted, and why the newest keepalived configuration was refused, if it was.
+ * had to be restarted, and why the newest keepalived configuration was refused, if it was. With a peer channel
+ * configured it also carries what this router sees of the other one ({@link PeerState}) and whether both are MASTER
+ * at once ({@link #splitBrain()}).
  */
 public final class PairState {
   /** The roles of keepalived's VRRP instance; UNKNOWN until keepalived first reports. */
@@ -18,20 +20,39 @@ public final class PairState {
   private final Instant lastTransition;
   private final long keepalivedRestarts;
   private final String configError;
+  private final boolean splitBrain;
+  private final PeerState peer;
 
   private PairState(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
-      String configError) {
+      String configError, boolean splitBrain, PeerState peer) {
     this.role = Check.present("role", role);
     this.transitions = Check.range("transitions", transitions, 0, Long.MAX_VALUE);
     this.lastTransition = lastTransition;
     this.keepalivedRestarts = Check.range("keepalivedRestarts", keepalivedRestarts, 0, Long.MAX_VALUE);
     this.configError = configError == null ? null : Check.text("configError", configError, 1, 4096);
+    if (splitBrain && peer == null) {
+      throw new ValidationException("splitBrain", "expected a peer to be both MASTER with, got no peer");
+    }
+    this.splitBrain = splitBrain;
+    this.peer = peer;
   }
 
   /** Validates every field; {@code lastTransition} and {@code configError} may be null (absent). */
   public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
       String configError) {
-    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError);
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, false, null);
+  }
+
+  /** Every field; {@code splitBrain} needs a {@code peer} (only the peer channel can tell). */
+  public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
+      String configError, boolean splitBrain, PeerState peer) {
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer);
+  }
+
+  /** This state with what the peer channel saw: the peer, and whether both routers are MASTER now. */
+  public PairState withPeer(boolean splitBrain, PeerState peer) {
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain,
+        Check.present("peer", peer));
   }
 
   /** Parses a role's wire name (its upper-case name); errors name {@code field}. */
@@ -65,6 +86,19 @@ public final class PairState {
     return Optional.ofNullable(configError);
   }
 
+  /**
+   * True while this router and its peer both report MASTER (the VRRP link between them is cut): both hold the
+   * gateways. Only known with a peer channel; clears when VRRP elects one master again.
+   */
+  public boolean splitBrain() {
+    return splitBrain;
+  }
+
+  /** The other router as the peer channel sees it; absent without {@code pair_peer_url}. */
+  public Optional<PeerState> peer() {
+    return Optional.ofNullable(peer);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof PairState)) {
@@ -72,17 +106,19 @@ public final class PairState {
     }
     PairState that = (PairState) other;
     return role == that.role && transitions == that.transitions && keepalivedRestarts == that.keepalivedRestarts
-        && Objects.equals(lastTransition, that.lastTransition) && Objects.equals(configError, that.configError);
+        && Objects.equals(lastTransition, that.lastTransition) && Objects.equals(configError, that.configError)
+        && splitBrain == that.splitBrain && Objects.equals(peer, that.peer);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, transitions, lastTransition, keepalivedRestarts, configError);
+    return Objects.hash(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer);
   }
 
   @Override
   public String toString() {
     return "PairState{role=" + role + ", transitions=" + transitions + ", lastTransition=" + lastTransition
-        + ", keepalivedRestarts=" + keepalivedRestarts + ", configError=" + configError + "}";
+        + ", keepalivedRestarts=" + keepalivedRestarts + ", configError=" + configError + ", splitBrain="
+        + splitBrain + ", peer=" + peer + "}";
   }
 }

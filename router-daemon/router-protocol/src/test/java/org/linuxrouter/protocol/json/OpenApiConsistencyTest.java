@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.protocol.model.Fixtures;
 import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.PasswordAck;
 
 /**
  * openapi.yaml must describe exactly what the codec writes: for each schema, its property names equal
@@ -48,6 +49,10 @@ class OpenApiConsistencyTest {
     assertEquals(properties(yaml, "RouterStatus"), keys(codec.encode(Fixtures.routerStatus())));
     assertEquals(properties(yaml, "PairState"), JsonParser.parseString(codec.encode(Fixtures.routerStatus()))
         .getAsJsonObject().getAsJsonObject("pair").keySet());
+    assertEquals(properties(yaml, "PeerState"), JsonParser.parseString(codec.encode(Fixtures.routerStatus()))
+        .getAsJsonObject().getAsJsonObject("pair").getAsJsonObject("peer").keySet());
+    assertEquals(properties(yaml, "PasswordAck"),
+        keys(codec.encode(PasswordAck.of(org.linuxrouter.protocol.model.Secret.of("pw")))));
     assertEquals(properties(yaml, "Problem"), keys(codec.encode(Fixtures.problem())));
     assertEquals(properties(yaml, "NetworkList"), keys(codec.encodeNetworkList(Arrays.asList(failing))));
     JsonObject plan = JsonParser.parseString(codec.encode(Fixtures.plan())).getAsJsonObject();

@@ -158,4 +158,42 @@ class StrictDecodingTest {
     assertEquals(field + ": " + problem, e.getMessage());
     assertEquals(field, e.field());
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{}|sha256|expected a value, got none",
+      "{'sha256':'ABCDEF'}|sha256|expected the SHA-256 of the password as 64 lower-case hex digits, got \"ABCDEF\"",
+      "{'sha256':'BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD'}|sha256|expected the SHA-256 of"
+          + " the password as 64 lower-case hex digits, got \"BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD\"",
+      "{'sha256':1}|sha256|expected a string, got a number",
+      "{'password':'x'}|password|expected only the fields sha256, got an unknown field",
+      "{'sha256':null}|sha256|expected a string, got null",
+      "{'sha256':'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad','sha256':'x'}|sha256|expected each field once, got a duplicate key",
+      "{'splitBrain':'yes'}|splitBrain|-"})
+  void passwordAckAndPairRefusals(String body, String field, String problem) {
+    ValidationException e = assertThrows(ValidationException.class, () -> {
+      if (body.contains("splitBrain")) {
+        codec.decodeRouterStatus(json("{'version':'1','networks':0,'nics':0,'drifted':[],'pair':{'role':'MASTER',"
+            + "'transitions':0,'keepalivedRestarts':0,'splitBrain':true}}"));
+      } else {
+        codec.decodePasswordAck(json(body));
+      }
+    });
+    if (body.contains("splitBrain")) {
+      assertEquals("pair.splitBrain: expected a peer to be both MASTER with, got no peer", e.getMessage());
+    } else {
+      assertEquals(field + ": " + problem, e.getMessage());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPasswordAckMatchesOnlyItsPassword() {
+    org.linuxrouter.protocol.model.PasswordAck ack = codec.decodePasswordAck(codec.encode(
+        org.linuxrouter.protocol.model.PasswordAck.of(org.linuxrouter.protocol.model.Secret.of("Xk3-pw"))));
+    assertEquals(true, ack.matches(org.linuxrouter.protocol.model.Secret.of("Xk3-pw")));
+    assertEquals(false, ack.matches(org.linuxrouter.protocol.model.Secret.of("Xk3-pw2")));
+    // the well-known SHA-256 of "abc": the wire form is plain lower-case hex of the UTF-8 bytes
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        org.linuxrouter.protocol.model.PasswordAck.of(org.linuxrouter.protocol.model.Secret.of("abc")).sha256());
+  }
 }

@@ -68,7 +68,9 @@ public final class Fixtures {
     return RouterStatus.builder().version("0.1.0").networks(1).nics(2).lastReconcile(T0)
         .drifted(Arrays.asList(NETWORK)).dnsmasq("running").dnsmasqRestarts(1)
         .metadata(ServiceState.ON).antiSpoofing(ServiceState.FAILING)
-        .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")).build();
+        .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")
+            .withPeer(true, PeerState.of(true, PairState.Role.MASTER, T0, "forget: peer answered 503", 2, 1)))
+        .build();
   }
 
   /** One host-wide step and one for {@link #NETWORK}. */
