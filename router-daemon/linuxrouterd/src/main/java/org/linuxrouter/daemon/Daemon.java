@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import org.linuxrouter.daemon.api.ApiServer;
@@ -27,6 +28,11 @@ import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
 import org.linuxrouter.daemon.services.GuestServices;
+import org.linuxrouter.daemon.services.metadata.PasswordAcknowledger;
+import org.linuxrouter.daemon.services.peer.ForgetOutbox;
+import org.linuxrouter.daemon.services.peer.PeerChannel;
+import org.linuxrouter.protocol.model.Secret;
+import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.daemon.store.FileStateStore;
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
@@ -69,9 +75,12 @@ public final class Daemon implements AutoCloseable {
     private final Optional<String> fingerprint;
     private final Optional<VrrpService> vrrp;
     private final Optional<DhcpDnsStage> dhcpDns;
+    private final Optional<PeerChannel> peer;
 
     private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, GuestServices guests,
-                   Optional<String> fingerprint, Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns) {
+                   Optional<String> fingerprint, Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns,
+                   Optional<PeerChannel> peer) {
+        this.peer = peer;
         this.vrrp = vrrp;
         this.dhcpDns = dhcpDns;
         this.rtnl = rtnl;
@@ -102,11 +111,17 @@ public final class Daemon implements AutoCloseable {
         Optional<DhcpDnsStage> dhcpDns = config.dnsmasqDir().map(dir -> new DhcpDnsStage(topology, dir));
         List<ServiceStage> stages = dhcpDns.<List<ServiceStage>>map(List::of).orElse(List.of());
         GuestServices guests = GuestServices.prepare(config);
+        // The peer channel exists before the guest services, which hand it every password acknowledgement.
+        AtomicReference<VrrpService> vrrpRef = new AtomicReference<>();
+        Optional<PeerChannel> peer = config.peer().map(p -> new PeerChannel(p, new ForgetOutbox(config.stateDir()),
+                () -> vrrpRef.get() == null ? VrrpState.UNKNOWN : vrrpRef.get().status().state(), clock));
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
                 desired -> new Reconciler(desired, kernel, guests.inPass(tuning), clock, config.resyncInterval(),
                         stages),
                 topology, InterfaceProbe.sysfs(), APPLY_TIMEOUT, version, () -> dhcpDns.map(DhcpDnsStage::status));
-        guests.start(service, topology);
+        guests.start(service, topology, peer.<PasswordAcknowledger>map(p -> (network, nic, password) ->
+                p.acknowledged(Uuid.parse(network), Uuid.parse(nic), Secret.of(password)))
+                .orElse(PasswordAcknowledger.IN_MEMORY));
         Reconciler reconciler = service.reconciler();
         reconciler.start();
         UplinkAnnouncer announcer = new UplinkAnnouncer(uplink);
@@ -125,9 +140,11 @@ public final class Daemon implements AutoCloseable {
                     }
                 }));
         vrrp.ifPresent(v -> {
-            service.reportPairWith(() -> Optional.of(v.wireState()));
+            vrrpRef.set(v);
+            service.reportPairWith(() -> Optional.of(peer.map(p -> p.decorate(v.wireState())).orElse(v.wireState())));
             v.start();
         });
+        peer.ifPresent(PeerChannel::start);
         RtnlEvents events = RtnlEvents.subscribe(WATCHED, new Trigger(reconciler));
 
         Optional<SSLContext> tls = identity.map(TlsServerContext::sslContext);
@@ -140,7 +157,7 @@ public final class Daemon implements AutoCloseable {
         LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
                 api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
                 service.networks().size());
-        return new Daemon(rtnl, reconciler, events, api, guests, fingerprint, vrrp, dhcpDns);
+        return new Daemon(rtnl, reconciler, events, api, guests, fingerprint, vrrp, dhcpDns, peer);
     }
 
     public java.net.InetSocketAddress address() {
@@ -154,6 +171,9 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         api.close();
+        if (peer.isPresent()) {
+            peer.get().close(); // what it has not delivered stays in the outbox for the next start
+        }
         if (vrrp.isPresent()) {
             vrrp.get().close(); // keepalived leaves with a priority-0 advertisement: the peer takes over at once
         }

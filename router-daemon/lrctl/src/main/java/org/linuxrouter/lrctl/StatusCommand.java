@@ -39,6 +39,16 @@ final class StatusCommand implements Callable<Integer> {
       fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));
       fields.put("keepalived restarts", Long.toString(pair.keepalivedRestarts()));
       pair.configError().ifPresent(e -> fields.put("keepalived config refused", e));
+      pair.peer().ifPresent(peer -> {
+        fields.put("peer", (peer.reachable() ? "reachable" : "NOT REACHABLE")
+            + peer.role().map(r -> ", " + r).orElse("")
+            + peer.lastContact().map(t -> ", last contact " + t).orElse("")
+            + (peer.pendingForgets() > 0 ? ", " + peer.pendingForgets() + " password acks pending" : ""));
+        peer.error().ifPresent(e -> fields.put("peer error", e));
+        fields.put("split brain", pair.splitBrain()
+            ? "YES: both routers are MASTER (VRRP link between them cut?), " + peer.splitBrains() + " so far"
+            : "no" + (peer.splitBrains() > 0 ? " (" + peer.splitBrains() + " since start)" : ""));
+      });
     });
     output.fields(fields);
     return Exit.OK;

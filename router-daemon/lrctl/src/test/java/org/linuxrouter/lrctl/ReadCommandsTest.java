@@ -90,6 +90,25 @@ class ReadCommandsTest {
   }
 
   @Test
+  void statusShowsTheSplitBrainAndThePeer() {
+    org.linuxrouter.protocol.model.PairState.Role master = org.linuxrouter.protocol.model.PairState.Role.MASTER;
+    RouterStatus split = Samples.routerStatus().newBuilder().pair(org.linuxrouter.protocol.model.PairState.of(
+        master, 1, null, 0, null).withPeer(true, org.linuxrouter.protocol.model.PeerState.of(true, master,
+        java.time.Instant.parse("2026-01-02T03:04:07Z"), null, 2, 1))).build();
+    daemon.answer(seen -> Answer.json(codec.encode(split)));
+    Run run = daemon.run("status");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.outLines();
+    assertEquals(List.of(
+        "vrrp role            MASTER",
+        "vrrp transitions     1",
+        "keepalived restarts  0",
+        "peer                 reachable, MASTER, last contact 2026-01-02T03:04:07Z, 2 password acks pending",
+        "split brain          YES: both routers are MASTER (VRRP link between them cut?), 1 so far"),
+        lines.subList(7, lines.size()), lines.toString());
+  }
+
+  @Test
   void statusJsonIsTheCodecsFormAndOptionsWorkOnEitherSide() {
     daemon.answer(seen -> Answer.json(codec.encode(Samples.routerStatus())));
     Run after = daemon.run("status", "--json");

@@ -92,6 +92,17 @@ public final class MetricsText {
                     "When the VRRP role last changed, Unix time.", t.toEpochMilli() / 1e3));
             counter(out, "linuxrouter_vrrp_keepalived_restarts_total", "keepalived restarts after it died.",
                     pair.keepalivedRestarts());
+            pair.peer().ifPresent(peer -> {
+                gauge(out, "linuxrouter_pair_split_brain",
+                        "1 while this router and its peer are both VRRP master (the VRRP link between them is cut).",
+                        pair.splitBrain() ? 1 : 0);
+                counter(out, "linuxrouter_pair_split_brains_total", "Split brains detected since the daemon started.",
+                        peer.splitBrains());
+                gauge(out, "linuxrouter_pair_peer_up", "1 while the peer's API answered the last status poll.",
+                        peer.reachable() ? 1 : 0);
+                gauge(out, "linuxrouter_pair_peer_pending_forgets",
+                        "Password acknowledgements waiting in the outbox for the peer.", peer.pendingForgets());
+            });
         });
         reconciler.lastPass().ifPresent(p -> {
             gauge(out, "linuxrouter_reconcile_last_duration_seconds", "Duration of the last pass.",

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.reconcile.DesiredKernel;
@@ -25,6 +26,7 @@ import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.PairState;
+import org.linuxrouter.protocol.model.PasswordAck;
 import org.linuxrouter.protocol.model.RouterStatus;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.ServiceState;
@@ -142,10 +144,24 @@ public final class NetworkService {
      * kernel object depends on a password.
      */
     public void forgetPassword(Uuid network, Uuid nic, Secret password) {
+        forgetPasswordIf(network, nic, password::equals);
+    }
+
+    /**
+     * The other router of the pair says a guest acknowledged this password there ({@code PUT .../password-ack}):
+     * forgotten here too, on the same terms as {@link #forgetPassword} (only that password, persisted). Returns
+     * whether a password was forgotten; an unknown network or NIC is not an error, the sender must not retry.
+     */
+    public boolean acknowledgePassword(Uuid network, Uuid nic, PasswordAck ack) {
+        return forgetPasswordIf(network, nic, ack::matches);
+    }
+
+    private boolean forgetPasswordIf(Uuid network, Uuid nic, Predicate<Secret> acknowledged) {
         synchronized (this) {
-            state.network(network).flatMap(r -> r.nic(nic))
-                    .filter(n -> n.password().filter(password::equals).isPresent())
-                    .ifPresent(n -> commit(state.withNic(network, n.newBuilder().password(null).build())));
+            Optional<NicSpec> held = state.network(network).flatMap(r -> r.nic(nic))
+                    .filter(n -> n.password().filter(acknowledged).isPresent());
+            held.ifPresent(n -> commit(state.withNic(network, n.newBuilder().password(null).build())));
+            return held.isPresent();
         }
     }
 

@@ -18,6 +18,8 @@ import org.linuxrouter.protocol.model.ValidationException;
 final class Routes {
 
     private static final String NETWORKS = "/v1/networks";
+    /** Router to router: the peer's guest acknowledged a password (docs/router-api.md, "Router pair"). */
+    private static final String PASSWORD_ACK = "password-ack";
 
     private final NetworkService service;
     private final JsonCodec codec;
@@ -56,6 +58,15 @@ final class Routes {
         }
         if (parts.size() == 6 && path.startsWith(NETWORKS + "/") && parts.get(4).equals("nics")) {
             return nic(method, Uuid.parse("uuid", parts.get(3)), Uuid.parse("nicUuid", parts.get(5)), body);
+        }
+        if (parts.size() == 7 && path.startsWith(NETWORKS + "/") && parts.get(4).equals("nics")
+                && parts.get(6).equals(PASSWORD_ACK)) {
+            Uuid network = Uuid.parse("uuid", parts.get(3));
+            Uuid nic = Uuid.parse("nicUuid", parts.get(5));
+            return only("PUT", method, () -> {
+                service.acknowledgePassword(network, nic, codec.decodePasswordAck(utf8(body)));
+                return HttpResult.noContent();
+            });
         }
         throw new NotFound("no resource at " + printable(path));
     }

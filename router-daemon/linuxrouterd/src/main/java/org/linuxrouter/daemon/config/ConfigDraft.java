@@ -32,6 +32,7 @@ final class ConfigDraft {
   Optional<Path> dnsmasqDir;
   boolean metadata;
   boolean antiSpoofing;
+  PeerConfig.Draft peer;
 
   ConfigDraft(DaemonConfig base) {
     listen = base.listen();
@@ -55,12 +56,18 @@ final class ConfigDraft {
     dnsmasqDir = base.dnsmasqDir();
     metadata = base.metadata();
     antiSpoofing = base.antiSpoofing();
+    peer = new PeerConfig.Draft(base.peer());
   }
 
   DaemonConfig build() {
+    if (vrrp.on && vrrp.vrrpInterface.isEmpty() && trunkInterface.value().equals("lo")) {
+      // VRRP runs on the trunk unless vrrp_interface names another; keepalived refuses the loopback
+      throw new BadValue("trunk_interface: an interface to the peer router for VRRP, not the loopback (or set"
+          + " vrrp_interface)", "lo");
+    }
     return new DaemonConfig(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface,
         proxyMode, resyncInterval, maxBodyBytes, new RateLimit(ratePerSecond, rateBurst), logLevel,
         new VxlanSettings(vxlanUnderlay, vxlanMode, vxlanLocal, vxlanVteps), vrrp.build(),
-        dnsmasqDir, metadata, antiSpoofing);
+        dnsmasqDir, metadata, antiSpoofing, peer.build(vrrp.on));
   }
 }

@@ -43,6 +43,14 @@ enum ConfigKey {
   VRRP_PAIR_ADDRESS("vrrp_pair_address", (d, v) -> d.vrrp.pairAddress =
       v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.pairAddress(v))),
   KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v)),
+  // The peer channel (PeerConfig): url, fingerprint and secret file together or not at all; empty means none.
+  PAIR_PEER_URL("pair_peer_url", (d, v) -> d.peer.url =
+      v.isEmpty() ? Optional.empty() : Optional.of(PeerConfig.url(v))),
+  PAIR_PEER_FINGERPRINT("pair_peer_fingerprint", (d, v) -> d.peer.fingerprint =
+      v.isEmpty() ? Optional.empty() : Optional.of(PeerConfig.fingerprint(v))),
+  PAIR_PEER_SECRET_FILE("pair_peer_secret_file", (d, v) -> d.peer.secretFile =
+      v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.absolutePath(v))),
+  PAIR_PEER_POLL_INTERVAL("pair_peer_poll_interval", (d, v) -> d.peer.pollInterval = ConfigValues.duration(v)),
   // Empty turns guest DHCP and DNS off (a router whose networks all use CloudStack's own DHCP).
   DNSMASQ_DIR("dnsmasq_dir", (d, v) -> d.dnsmasqDir =
       v.isEmpty() ? Optional.empty() : Optional.of(ConfigValues.absolutePath(v))),

@@ -30,6 +30,7 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * @param metadata whether guests get metadata, user data and their password on ports 80 and 8080 of the gateway
  * @param antiSpoofing whether the nftables anti-spoofing table guards the guest interfaces (off where the kernel
  *     lacks nftables' netdev family, like the user-mode-linux lab's)
+ * @param peer the peer channel to the other router of the pair; empty without one (only with {@code vrrp})
  */
 public record DaemonConfig(
     ListenAddress listen,
@@ -48,7 +49,8 @@ public record DaemonConfig(
     Optional<VrrpConfig> vrrp,
     Optional<Path> dnsmasqDir,
     boolean metadata,
-    boolean antiSpoofing) {
+    boolean antiSpoofing,
+    Optional<PeerConfig> peer) {
 
   public static final int DEFAULT_PORT = 8443;
 
@@ -66,6 +68,10 @@ public record DaemonConfig(
     Objects.requireNonNull(vxlan, "vxlan");
     Objects.requireNonNull(vrrp, "vrrp");
     Objects.requireNonNull(dnsmasqDir, "dnsmasqDir");
+    Objects.requireNonNull(peer, "peer");
+    if (peer.isPresent() && vrrp.isEmpty()) {
+      throw new IllegalArgumentException("peer: a peer channel only in a router pair (vrrp)");
+    }
     // The loader reports these with line numbers; repeating them here keeps hand-built configs honest too.
     if (!tls && !listen.isLoopback()) {
       throw new IllegalArgumentException(
@@ -77,6 +83,15 @@ public record DaemonConfig(
     valid("resyncInterval", () -> ConfigValues.checkDuration(resyncInterval));
     valid("maxBodyBytes", () -> ConfigValues.checkBodyBytes(maxBodyBytes));
     dnsmasqDir.ifPresent(dir -> valid("dnsmasqDir", () -> ConfigValues.absolutePath(dir.toString())));
+  }
+
+  /** Without a peer channel (for callers that predate it). */
+  public DaemonConfig(ListenAddress listen, boolean tls, Path keystore, Path secretFile, Path stateDir,
+      InterfaceName trunkInterface, Optional<InterfaceName> uplinkInterface, ProxyMode proxyMode,
+      Duration resyncInterval, int maxBodyBytes, RateLimit rateLimit, LogLevel logLevel, VxlanSettings vxlan,
+      Optional<VrrpConfig> vrrp, Optional<Path> dnsmasqDir, boolean metadata, boolean antiSpoofing) {
+    this(listen, tls, keystore, secretFile, stateDir, trunkInterface, uplinkInterface, proxyMode, resyncInterval,
+        maxBodyBytes, rateLimit, logLevel, vxlan, vrrp, dnsmasqDir, metadata, antiSpoofing, Optional.empty());
   }
 
   /** Where dnsmasq's files go unless the configuration says otherwise: tmpfs, rewritten at every start. */
@@ -141,6 +156,7 @@ public record DaemonConfig(
         Optional.empty(),
         Optional.of(DEFAULT_DNSMASQ_DIR),
         true,
-        true);
+        true,
+        Optional.empty());
   }
 }

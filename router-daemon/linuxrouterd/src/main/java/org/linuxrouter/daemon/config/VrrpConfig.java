@@ -60,6 +60,39 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
       if (!(peer instanceof Inet4Address)) {
         throw new BadValue("vrrp_unicast_peers: IPv4 addresses (the instance is IPv4)", peer.getHostAddress());
       }
+      requireHostAddress("vrrp_unicast_peers", peer);
+    }
+    if (new java.util.HashSet<>(unicastPeers).size() != unicastPeers.size()) {
+      throw new BadValue("vrrp_unicast_peers: each address once", unicastPeers.stream()
+          .map(InetAddress::getHostAddress).collect(java.util.stream.Collectors.joining(",")));
+    }
+    if (unicastSource.isPresent()) {
+      requireHostAddress("vrrp_unicast_source", unicastSource.get());
+      if (unicastPeers.contains(unicastSource.get())) {
+        throw new BadValue("vrrp_unicast_source: this router's own address, not one of vrrp_unicast_peers",
+            unicastSource.get().getHostAddress());
+      }
+    }
+    vrrpInterface.filter(name -> name.value().equals("lo")).ifPresent(name -> {
+      // keepalived -t: "cannot use a loopback interface (lo) for vrrp"
+      throw new BadValue("vrrp_interface: an interface to the peer router, not the loopback", "lo");
+    });
+    pairAddress.ifPresent(text -> requireHostAddress("vrrp_pair_address",
+        ipv4(text.substring(0, text.indexOf('/')))));
+  }
+
+  /**
+   * An address a VRRP peer, source or virtual address can be: keepalived -t accepts 0.0.0.0, loopback, multicast
+   * and broadcast here, and VRRP then never works (or hijacks a multicast group), so they stop here instead.
+   * Link-local addresses (169.254/16) are the point of the defaults and stay allowed.
+   */
+  private static void requireHostAddress(String key, InetAddress address) {
+    byte[] b = address.getAddress();
+    boolean broadcast = (b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255;
+    if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isMulticastAddress() || broadcast
+        || (b[0] & 0xff) == 0) {
+      throw new BadValue(key + ": a unicast host address (not 0.x, loopback, multicast or broadcast)",
+          address.getHostAddress());
     }
   }
 

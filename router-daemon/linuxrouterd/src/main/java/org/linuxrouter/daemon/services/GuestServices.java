@@ -21,6 +21,7 @@ import org.linuxrouter.daemon.services.firewall.Nft;
 import org.linuxrouter.daemon.services.metadata.GuestDataService;
 import org.linuxrouter.daemon.services.metadata.GuestHttpServer;
 import org.linuxrouter.daemon.services.metadata.MetadataFeed;
+import org.linuxrouter.daemon.services.metadata.PasswordAcknowledger;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.ServiceState;
 import org.linuxrouter.protocol.model.Uuid;
@@ -32,6 +33,8 @@ import org.linuxrouter.protocol.model.Uuid;
  * {@code /metrics}.
  */
 public final class GuestServices implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(GuestServices.class.getName());
 
     private final DaemonConfig config;
     private final Optional<AntiSpoofing> guard;
@@ -83,9 +86,24 @@ public final class GuestServices implements AutoCloseable {
      * when switched on. Call before the reconciler starts, so its first pass already has the firewall's input.
      */
     public void start(NetworkService service, Topology topology) throws IOException {
+        start(service, topology, PasswordAcknowledger.IN_MEMORY);
+    }
+
+    /**
+     * As {@link #start(NetworkService, Topology)}; a guest's password acknowledgement is also handed to
+     * {@code peer} (the router pair's peer channel queues it for the other router) before it is forgotten here.
+     */
+    public void start(NetworkService service, Topology topology, PasswordAcknowledger peer) throws IOException {
         if (config.metadata()) {
-            data = new GuestDataService((network, nic, password) ->
-                    service.forgetPassword(Uuid.parse(network), Uuid.parse(nic), Secret.of(password)));
+            data = new GuestDataService((network, nic, password) -> {
+                try {
+                    peer.forget(network, nic, password);
+                } catch (RuntimeException e) { // e.g. a full disk: the peer learns it at CloudStack's next resync
+                    LOG.log(System.Logger.Level.ERROR, "password acknowledgement of nic " + nic
+                            + " not queued for the peer: " + e.getMessage(), e);
+                }
+                service.forgetPassword(Uuid.parse(network), Uuid.parse(nic), Secret.of(password));
+            });
         }
         MetadataFeed metadataFeed = new MetadataFeed();
         GuardFeed guardFeed = new GuardFeed(topology);

@@ -67,6 +67,53 @@ class VrrpConfigTest {
         "only together with vrrp_unicast_peers");
   }
 
+  /**
+   * Values keepalived -t accepts (or refuses) but VRRP cannot work with: each stops at the configuration loader,
+   * naming its key, so keepalived never sees it (probed with keepalived 2.2.7's -t: it refuses only the loopback
+   * interface; 0.0.0.0, loopback, multicast and broadcast peers, sources and virtual addresses pass it).
+   */
+  @Test
+  void valuesVrrpCannotWorkWithNeverReachKeepalived() {
+    String host = "a unicast host address (not 0.x, loopback, multicast or broadcast)";
+    for (String bad : List.of("0.0.0.0", "127.0.0.1", "224.0.0.18", "239.1.1.1", "255.255.255.255", "0.1.2.3")) {
+      problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2, " + bad, 2, "vrrp_unicast_peers", host);
+      problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2\nvrrp_unicast_source = " + bad, 3,
+          "vrrp_unicast_source", host);
+      problem("vrrp = on\nvrrp_pair_address = " + bad + "/32", 2, "vrrp_pair_address", host);
+    }
+    problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2,169.254.77.3,169.254.77.2", 2, "vrrp_unicast_peers",
+        "each address once");
+    problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2\nvrrp_unicast_source = 169.254.77.2", 3,
+        "vrrp_unicast_source", "this router's own address, not one of vrrp_unicast_peers");
+    problem("vrrp = on\nvrrp_interface = lo", 2, "vrrp_interface",
+        "an interface to the peer router, not the loopback");
+    problem("vrrp = on\ntrunk_interface = lo", 2, "trunk_interface",
+        "an interface to the peer router for VRRP, not the loopback (or set vrrp_interface)");
+    // link-local, the documented default range, stays fine; so does a loopback trunk when VRRP has its own link
+    VrrpConfig ok = ConfigLoader.parse("t", "vrrp = on\nvrrp_unicast_peers = 169.254.77.2\n"
+        + "vrrp_unicast_source = 169.254.77.1\nvrrp_pair_address = 169.254.255.7/32\n").vrrp().orElseThrow();
+    assertEquals(1, ok.unicastPeers().size());
+    assertTrue(ConfigLoader.parse("t", "vrrp = on\ntrunk_interface = lo\nvrrp_interface = eth2\n").vrrp()
+        .isPresent());
+  }
+
+  /** Whatever the loader accepts, keepalived -t accepts too: the rendered file of an edge-case configuration. */
+  @Test
+  void whatTheLoaderAcceptsKeepalivedAccepts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    VrrpConfig edge = ConfigLoader.parse("t", String.join("\n", "vrrp = on", "vrrp_interface = a.b-c_d.4094",
+        "vrrp_router_id = 255", "vrrp_priority = 254", "vrrp_advert_interval = 40950ms", "vrrp_preempt = on",
+        "vrrp_unicast_peers = 169.254.77.2,10.255.255.254", "vrrp_unicast_source = 169.254.77.1",
+        "vrrp_pair_address = 169.254.255.255/1")).vrrp().orElseThrow();
+    String text = new org.linuxrouter.daemon.services.vrrp.KeepalivedConf(edge, InterfaceName.of("eth1"),
+        Optional.of(InterfaceName.of("eth0")), dir.resolve("notify.fifo")).render(java.util.Set.of());
+    java.nio.file.Path conf = dir.resolve("keepalived.conf");
+    java.nio.file.Files.writeString(conf, text);
+    org.linuxrouter.testkit.process.CommandResult r = org.linuxrouter.testkit.process.Command.run(
+        List.of("/usr/sbin/keepalived", "-t", "-f", conf.toString()), null, Duration.ofSeconds(30));
+    assertTrue(r.succeeded(), "keepalived -t refused what the loader accepted:\n" + text + "\n" + r);
+  }
+
   private static void problem(String text, int line, String key, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("t", text));
     assertEquals(1, e.problems().size(), e.getMessage());
