@@ -6,6 +6,13 @@ package com.cloud.network;
 
 @java.lang.SuppressWarnings({"rawtypes", "overloads"})
 public interface NetworkModel {
+    java.lang.String METATDATA_DIR = "metadata";
+    java.lang.String USERDATA_DIR = "userdata";
+    java.lang.String USERDATA_FILE = "user_data";
+    java.lang.String PASSWORD_DIR = "password";
+    java.lang.String PASSWORD_FILE = "vm_password";
+    java.lang.String PASSWORD_CHECKSUM_FILE = "vm-password-md5checksum";
+    java.lang.String PUBLIC_KEYS_FILE = "public-keys";
     java.util.List<? extends com.cloud.network.IpAddress> listPublicIpsAssignedToGuestNtwk(long p0, long p1, java.lang.Boolean p2);
     java.util.List<? extends com.cloud.network.IpAddress> listPublicIpsAssignedToGuestNtwk(long p0, java.lang.Boolean p1);
     java.util.List<? extends com.cloud.offering.NetworkOffering> getSystemAccountNetworkOfferings(java.lang.String... p0);

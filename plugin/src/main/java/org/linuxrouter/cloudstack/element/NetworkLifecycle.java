@@ -46,15 +46,24 @@ public class NetworkLifecycle {
     private NetworkPlacements placements;
     @Inject
     private PairGateway gateway;
+    @Inject
+    private GuestServices guestServices;
 
     public NetworkLifecycle() {
     }
 
-    /** For tests and hand wiring. */
+    /** For tests and hand wiring: routing only, no guest services. */
     public NetworkLifecycle(RouterRegistry registry, NetworkPlacements placements, PairGateway gateway) {
+        this(registry, placements, gateway, GuestServices.none());
+    }
+
+    /** For tests and hand wiring. */
+    public NetworkLifecycle(RouterRegistry registry, NetworkPlacements placements, PairGateway gateway,
+            GuestServices guestServices) {
         this.registry = registry;
         this.placements = placements;
         this.gateway = gateway;
+        this.guestServices = guestServices;
     }
 
     /** Puts the network on its router or pair; returns those routers. */
@@ -65,7 +74,7 @@ public class NetworkLifecycle {
         Map<RouterEndpoint, NetworkSpec> specs = new HashMap<>();
         for (RouterEndpoint member : pair.members()) {
             // translated for every member before any is asked, so a network the routers cannot take changes nothing
-            specs.put(member, NetworkTranslator.networkSpec(network, segment, member));
+            specs.put(member, guestServices.addTo(network, NetworkTranslator.networkSpec(network, segment, member)));
         }
         placements.record(network.getId(), new Placement(recorded.getUuid(), segment));
         gateway.putNetwork(pair, NetworkTranslator.ref(network), specs::get);
@@ -82,6 +91,16 @@ public class NetworkLifecycle {
             gateway.putNic(pair, NetworkTranslator.ref(network), spec.get());
             LOG.debug("{} routes {} of {}", pair, spec.get().addresses(), NetworkTranslator.ref(network));
         }
+    }
+
+    /**
+     * Ensures the network, then puts the NIC as given: its routed addresses and, for a network with guest services,
+     * everything they need of it ({@link GuestServiceLifecycle}). The router replaces the NIC as a whole.
+     */
+    public void putNic(Network network, NicSpec nic) throws UnsupportedNetworkException, ResourceUnavailableException {
+        RouterPair pair = ensureNetwork(network);
+        gateway.putNic(pair, NetworkTranslator.ref(network), nic);
+        LOG.debug("{} routes {} of {}", pair, nic.addresses(), NetworkTranslator.ref(network));
     }
 
     /** Stops routing the NIC's addresses; nothing to do if the network was never placed. */

@@ -12,6 +12,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.linuxrouter.cloudstack.client.RouterEndpoint;
 import org.linuxrouter.cloudstack.element.GuestNic;
+import org.linuxrouter.cloudstack.element.GuestServices;
+import org.linuxrouter.cloudstack.element.GuestServices.Change;
+import org.linuxrouter.cloudstack.element.GuestServices.NicFacts;
 import org.linuxrouter.cloudstack.element.NetworkTranslator;
 import org.linuxrouter.cloudstack.element.UnsupportedNetworkException;
 import org.linuxrouter.cloudstack.registry.NetworkPlacements;
@@ -21,6 +24,7 @@ import org.linuxrouter.protocol.model.Segment;
 
 import com.cloud.network.Network;
 import com.cloud.utils.db.EntityManager;
+import com.cloud.utils.exception.CloudRuntimeException;
 import com.cloud.vm.Nic;
 import com.cloud.vm.dao.NicDao;
 
@@ -41,15 +45,23 @@ public class HeldNetworks {
     private EntityManager entities;
     @Inject
     private NicDao nics;
+    @Inject
+    private GuestServices guestServices;
 
     public HeldNetworks() {
     }
 
-    /** For tests and hand wiring. */
+    /** For tests and hand wiring: routing only, no guest services. */
     public HeldNetworks(NetworkPlacements placements, EntityManager entities, NicDao nics) {
+        this(placements, entities, nics, GuestServices.none());
+    }
+
+    /** For tests and hand wiring. */
+    public HeldNetworks(NetworkPlacements placements, EntityManager entities, NicDao nics, GuestServices guestServices) {
         this.placements = placements;
         this.entities = entities;
         this.nics = nics;
+        this.guestServices = guestServices;
     }
 
     /** For a router on its own. */
@@ -76,9 +88,9 @@ public class HeldNetworks {
     private Optional<HeldNetwork> translate(Network network, RouterEndpoint router) {
         try {
             Segment segment = NetworkTranslator.segmentOf(network);
-            NetworkSpec spec = NetworkTranslator.networkSpec(network, segment, router);
+            NetworkSpec spec = guestServices.addTo(network, NetworkTranslator.networkSpec(network, segment, router));
             return Optional.of(new HeldNetwork(NetworkTranslator.ref(network), spec, nicsOf(network)));
-        } catch (UnsupportedNetworkException e) {
+        } catch (UnsupportedNetworkException | CloudRuntimeException e) {
             LOG.warn("{} is placed on {} but cannot be put there: {}", NetworkTranslator.ref(network), router,
                     e.getMessage());
             return Optional.empty();
@@ -92,9 +104,11 @@ public class HeldNetworks {
                 continue; // being removed; release() takes it off the router
             }
             try {
-                NetworkTranslator.nicSpec(network, GuestNic.of(nic)).ifPresent(specs::add);
-            } catch (UnsupportedNetworkException e) {
-                LOG.warn("leaving out a nic the router cannot route: {}", e.getMessage());
+                // no password: CloudStack hands it only to the start that set it (the router keeps a pending one)
+                guestServices.nicSpec(network, GuestNic.of(nic), new NicFacts(nic.getId(), nic.getInstanceId(),
+                        nic.isDefaultNic()), null, Change.NONE).ifPresent(specs::add);
+            } catch (CloudRuntimeException e) {
+                LOG.warn("leaving out a nic the router cannot serve: {}", e.getMessage());
             }
         }
         return specs;

@@ -15,7 +15,8 @@ import org.linuxrouter.protocol.model.Uuid;
 /**
  * Pure: what CloudStack holds for a router × what the router reports → the repairs, in an order the router
  * accepts: per held network its spec, then its NICs (put, then delete of extras); then networks CloudStack does
- * not hold are deleted. A network the router holds under the same UUID but another spec is put again.
+ * not hold are deleted. A network the router holds under the same UUID but another spec is put again; so is a NIC,
+ * compared as the router reports it (user data as "set", no password).
  */
 public final class RepairPlanner {
 
@@ -46,12 +47,20 @@ public final class RepairPlanner {
         there.ifPresent(s -> s.nics().forEach(n -> reportedNics.put(n.uuid(), n)));
         for (NicSpec nic : network.nics()) {
             NicSpec current = reportedNics.remove(nic.uuid());
-            if (push || !nic.equals(current)) {
+            if (push || current == null || !asReported(nic).equals(asReported(current))) {
                 repairs.add(Repair.putNic(network.ref(), nic));
             }
         }
         reportedNics.keySet().stream().sorted((a, b) -> a.value().compareTo(b.value()))
                 .forEach(extra -> repairs.add(Repair.deleteNic(network.ref(), extra)));
         return repairs;
+    }
+
+    /**
+     * A NIC as the router reports it: secrets only as "set", and without the one-time password, which CloudStack
+     * hands only to the start that set it and the router forgets once the VM fetched it: neither side is drift.
+     */
+    private static NicSpec asReported(NicSpec nic) {
+        return nic.redacted().newBuilder().password(null).build();
     }
 }

@@ -238,19 +238,15 @@ class LinuxRouterElementTest {
     }
 
     @Test
-    void offeringsMayMapConnectivityAndOnlyWhatIsOffered() {
+    void offeringsMayMapConnectivityWithTheGuestServicesAndNothingElse() {
         assertTrue(plugin.element.verifyServicesCombination(Set.of(service("Connectivity"))));
-        assertFalse(plugin.element.verifyServicesCombination(Set.of(service("Connectivity"), service("Dhcp"))));
-        assertFalse(plugin.element.verifyServicesCombination(Set.of(service("SourceNat"))));
+        assertTrue(plugin.element.verifyServicesCombination(Set.of(service("Connectivity"), service("Dhcp"),
+                service("Dns"), service("UserData"))));
+        assertFalse(plugin.element.verifyServicesCombination(Set.of(service("Dhcp"), service("UserData"))),
+                "without Connectivity the router would not hold the network it serves");
+        assertFalse(plugin.element.verifyServicesCombination(Set.of(service("Connectivity"), service("SourceNat"))));
         assertFalse(plugin.element.verifyServicesCombination(Set.of()));
         assertTrue(plugin.element.canEnableIndividualServices());
-        assertEquals(1, plugin.element.getCapabilities().size(), "only Connectivity is advertised");
-    }
-
-    @Test
-    void servicesPreparedForLaterAreNotAdvertisedYet() {
-        assertEquals(Set.of("Dhcp", "Dns", "UserData"), LinuxRouterServices.WHEN_ROUTER_SERVES_THEM.keySet());
-        assertEquals(Set.of("Connectivity"), LinuxRouterServices.OFFERED);
     }
 
     private static Network.Service service(String name) {

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.cloudstack.client.NetworkRef;
 import org.linuxrouter.protocol.model.GatewayAddress;
+import org.linuxrouter.protocol.model.Hostname;
 import org.linuxrouter.protocol.model.IpAddress;
 import org.linuxrouter.protocol.model.MacAddress;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NetworkStatus;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 
@@ -52,6 +54,22 @@ class RepairPlannerTest {
         assertEquals(List.of("put network " + A, "put nic " + N1 + " of " + A, "delete network " + B),
                 plan(List.of(held(A, 100, nic(N1, 10))), List.of(reported(A, 100, nic(N1, 10)), reported(B, 200)),
                         SyncMode.EVERYTHING));
+    }
+
+    @Test
+    void guestDataIsComparedAsTheRouterReportsItAndAPendingPasswordIsNoDrift() {
+        NicSpec held = nic(N1, 10).newBuilder().hostname(Hostname.parse("web-1"))
+                .metadata(java.util.Map.of("instance-id", "i-1")).userData(Secret.of("I2Nsb3VkLWNvbmZpZwo=")).build();
+        NicSpec reported = held.newBuilder().password(Secret.of("Pa55-word")).build().redacted();
+
+        assertEquals(List.of(), plan(List.of(held(A, 100, held)), List.of(reported(A, 100, reported)),
+                SyncMode.DIFFERENCES), "user data reported as set, a password the vm has not fetched yet");
+        assertEquals(List.of("put nic " + N1 + " of " + A), plan(List.of(held(A, 100, held)),
+                List.of(reported(A, 100, held.newBuilder().userData(null).build())), SyncMode.DIFFERENCES),
+                "user data the router lost is drift");
+        assertEquals(List.of("put nic " + N1 + " of " + A), plan(List.of(held(A, 100, held)),
+                List.of(reported(A, 100, reported.newBuilder().hostname(Hostname.parse("web-2")).build())),
+                SyncMode.DIFFERENCES));
     }
 
     @Test

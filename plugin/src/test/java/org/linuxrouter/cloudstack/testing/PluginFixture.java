@@ -1,5 +1,7 @@
 package org.linuxrouter.cloudstack.testing;
 
+import static org.mockito.Mockito.mock;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -8,6 +10,8 @@ import java.util.List;
 
 import org.linuxrouter.cloudstack.client.PairGateway;
 import org.linuxrouter.cloudstack.client.RouterGateway;
+import org.linuxrouter.cloudstack.element.GuestServiceLifecycle;
+import org.linuxrouter.cloudstack.element.GuestServices;
 import org.linuxrouter.cloudstack.element.LinuxRouterElement;
 import org.linuxrouter.cloudstack.element.NetworkLifecycle;
 import org.linuxrouter.cloudstack.element.ProviderReadiness;
@@ -19,6 +23,10 @@ import org.linuxrouter.protocol.client.RouterClientConfig;
 import org.mockito.Mockito;
 
 import com.cloud.alert.AlertManager;
+import com.cloud.network.NetworkModel;
+import com.cloud.vm.dao.NicDao;
+import com.cloud.vm.dao.NicExtraDhcpOptionDao;
+import com.cloud.vm.dao.VMInstanceDetailsDao;
 
 /**
  * The plugin wired by hand as its Spring context wires it: real registry, placements, gateways, lifecycle and
@@ -43,12 +51,22 @@ public final class PluginFixture {
     public final AlertManager alerts = Mockito.mock(AlertManager.class);
     public final LaggingRouters lagging = new LaggingRouters(registry, alerts);
     public final PairGateway pairGateway = new PairGateway(gateway, lagging);
-    public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, pairGateway);
+    /** CloudStack's beans the guest services read; by default no service of any network is LinuxRouter's. */
+    public final NetworkModel networkModel = mock(NetworkModel.class);
+    public final VMInstanceDetailsDao vmDetails = mock(VMInstanceDetailsDao.class);
+    public final NicExtraDhcpOptionDao extraDhcpOptions = mock(NicExtraDhcpOptionDao.class);
+    public final NicDao nics = mock(NicDao.class);
+    public final GuestServices guestServices = new GuestServices(networkModel, registries.entities(), vmDetails,
+            extraDhcpOptions);
+    public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, pairGateway, guestServices);
+    public final GuestServiceLifecycle guests = new GuestServiceLifecycle(lifecycle, guestServices, nics,
+            registries.entities());
     public final LinuxRouterElement element = new LinuxRouterElement();
 
     public PluginFixture() {
         Fields.set(element, "lifecycle", lifecycle);
         Fields.set(element, "readiness", new ProviderReadiness(registry, gateway));
+        Fields.set(element, "guests", guests);
     }
 
     /** A local port nothing listens on. */

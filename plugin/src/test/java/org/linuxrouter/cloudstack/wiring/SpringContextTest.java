@@ -36,14 +36,20 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 import com.cloud.alert.AlertManager;
+import com.cloud.network.NetworkModel;
 import com.cloud.network.dao.NetworkDetailsDao;
+import com.cloud.network.element.DhcpServiceProvider;
+import com.cloud.network.element.DnsServiceProvider;
 import com.cloud.network.element.NetworkElement;
+import com.cloud.network.element.UserDataServiceProvider;
 import com.cloud.utils.component.ComponentLifecycle;
 import com.cloud.utils.component.PluggableService;
 import com.cloud.utils.component.SystemIntegrityChecker;
 import com.cloud.utils.db.EntityManager;
 import com.cloud.utils.db.GenericDao;
 import com.cloud.vm.dao.NicDao;
+import com.cloud.vm.dao.NicExtraDhcpOptionDao;
+import com.cloud.vm.dao.VMInstanceDetailsDao;
 
 /**
  * Loads the plugin's Spring XML the way CloudStack's module loader does: as a child of a context holding the core
@@ -65,6 +71,9 @@ class SpringContextTest {
         core.getBeanFactory().registerSingleton("entityManagerImpl", mock(EntityManager.class));
         core.getBeanFactory().registerSingleton("nicDaoImpl", mock(NicDao.class));
         core.getBeanFactory().registerSingleton("alertManagerImpl", mock(AlertManager.class));
+        core.getBeanFactory().registerSingleton("networkModelImpl", mock(NetworkModel.class));
+        core.getBeanFactory().registerSingleton("VMInstanceDetailsDaoImpl", mock(VMInstanceDetailsDao.class));
+        core.getBeanFactory().registerSingleton("nicExtraDhcpOptionDaoImpl", mock(NicExtraDhcpOptionDao.class));
         core.refresh();
         plugin = new GenericApplicationContext(core);
         new XmlBeanDefinitionReader(plugin).loadBeanDefinitions(new ClassPathResource(MODULE + "spring-linuxrouter-context.xml"));
@@ -94,6 +103,10 @@ class SpringContextTest {
         Map<String, NetworkElement> elements = plugin.getBeansOfType(NetworkElement.class);
         assertEquals(List.of("LinuxRouter"), new ArrayList<>(elements.keySet()));
         assertInstanceOf(LinuxRouterElement.class, elements.get("LinuxRouter"));
+        // the orchestrator finds a service's provider by these interfaces on the element bean
+        assertInstanceOf(DhcpServiceProvider.class, elements.get("LinuxRouter"));
+        assertInstanceOf(DnsServiceProvider.class, elements.get("LinuxRouter"));
+        assertInstanceOf(UserDataServiceProvider.class, elements.get("LinuxRouter"));
         assertEquals("LinuxRouter", guard.names.get("LinuxRouter"), "the bean sets name=LinuxRouter, as netris and nsx do");
     }
 
