@@ -106,10 +106,6 @@ public class RouterRegistry {
                 RouterFields.VXLAN_UNDERLAY, changes.vxlanUnderlay().get()) : router.getVxlanUnderlay();
         String mode = changes.vxlanMode().isPresent() ? RouterInputs.vxlanMode(changes.vxlanMode().get())
                 : router.getVxlanMode();
-        if (changes.pairWith().isPresent()) {
-            throw new InvalidParameterValueException(RouterFields.PAIR_WITH + ": expected it only when adding a"
-                    + " router (a pair is formed by adding its second router with pairwith), got it in an update");
-        }
         Optional<LinuxRouterVO> partner = partnerOf(router);
         if (partner.isPresent()) {
             sameVxlanMode(mode, partner.get());
