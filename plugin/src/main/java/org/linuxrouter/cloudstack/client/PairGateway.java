@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import javax.inject.Inject;
@@ -22,10 +26,17 @@ import com.cloud.exception.ResourceUnavailableException;
  * did not is reported to {@link MissedChanges} (alert, lagging) and resynced later. When no member acknowledged,
  * the first member's {@link ResourceUnavailableException} is thrown with the others' attached as suppressed, as
  * for a single router. The one place the element, the guest services and anything else that changes a network go
- * through, so none of them can forget the second router.
+ * through, so none of them can forget the second router. The members are asked at the same time, so a member
+ * that does not answer (connect timeout) does not add its wait to the other's.
  */
 public class PairGateway {
     private static final Logger LOG = LogManager.getLogger(PairGateway.class);
+    /** Asks the second member while the calling thread asks the first; daemon threads, never blocking shutdown. */
+    private static final ExecutorService SECOND_MEMBER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "linuxrouter-pair");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     private RouterGateway gateway;
@@ -60,16 +71,25 @@ public class PairGateway {
     }
 
     private void fanOut(RouterPair pair, String change, Change call) throws ResourceUnavailableException {
+        List<RouterEndpoint> members = pair.members();
+        List<CompletableFuture<ResourceUnavailableException>> others = new ArrayList<>();
+        for (RouterEndpoint member : members.subList(1, members.size())) {
+            others.add(CompletableFuture.supplyAsync(() -> attempt(call, member), SECOND_MEMBER));
+        }
+        Map<RouterEndpoint, ResourceUnavailableException> outcomes = new LinkedHashMap<>();
+        outcomes.put(members.get(0), attempt(call, members.get(0)));
+        for (int i = 0; i < others.size(); i++) {
+            outcomes.put(members.get(i + 1), join(others.get(i)));
+        }
         List<RouterEndpoint> applied = new ArrayList<>();
         Map<RouterEndpoint, ResourceUnavailableException> failed = new LinkedHashMap<>();
-        for (RouterEndpoint member : pair.members()) {
-            try {
-                call.apply(member);
+        outcomes.forEach((member, failure) -> {
+            if (failure == null) {
                 applied.add(member);
-            } catch (ResourceUnavailableException e) {
-                failed.put(member, e);
+            } else {
+                failed.put(member, failure);
             }
-        }
+        });
         if (applied.isEmpty()) {
             List<ResourceUnavailableException> causes = new ArrayList<>(failed.values());
             ResourceUnavailableException first = causes.get(0);
@@ -80,6 +100,28 @@ public class PairGateway {
             LOG.warn("{} did not acknowledge: {}; {} did. It is lagging until it is resynced: {}", miss.getKey(),
                     change, applied.get(0), miss.getValue().getMessage());
             missedChanges.missed(pair, miss.getKey(), applied.get(0), change, miss.getValue());
+        }
+    }
+
+    /** Null when the member acknowledged, else why not. */
+    private static ResourceUnavailableException attempt(Change call, RouterEndpoint member) {
+        try {
+            call.apply(member);
+            return null;
+        } catch (ResourceUnavailableException e) {
+            return e;
+        }
+    }
+
+    private static ResourceUnavailableException join(CompletableFuture<ResourceUnavailableException> outcome) {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            // a runtime failure (a bug, not a router's answer) fails the operation as it would on the calling thread
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
         }
     }
 
