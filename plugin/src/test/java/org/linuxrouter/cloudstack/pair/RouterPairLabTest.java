@@ -137,6 +137,7 @@ class RouterPairLabTest {
         assertEquals("r2", first.getPairWithName());
         assertEquals(r1.getUuid(), listed().get("r2").getPairWith());
         assertEquals(1, first.getNetworkCount());
+        assertFalse(first.getSplitBrain(), "the routers hear each other");
         assertNotNull(first.getLastContact());
         assertFalse(first.getLagging());
     }

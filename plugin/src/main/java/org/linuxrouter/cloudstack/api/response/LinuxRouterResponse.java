@@ -18,6 +18,7 @@ public class LinuxRouterResponse extends BaseResponse {
     public static final String NETWORK_COUNT = "networkcount";
     public static final String PAIR_WITH_NAME = "pairwithname";
     public static final String VRRP_ROLE = "vrrprole";
+    public static final String SPLIT_BRAIN = "splitbrain";
     public static final String LAST_CONTACT = "lastcontact";
     public static final String LAGGING = "lagging";
     public static final String LAGGING_SINCE = "laggingsince";
@@ -88,6 +89,12 @@ public class LinuxRouterResponse extends BaseResponse {
     @Param(description = "the router's VRRP role as it reports it (MASTER, BACKUP, FAULT, STOP, UNKNOWN); absent when"
             + " it runs without VRRP or did not answer (listLinuxRouters only)", since = "4.22.0")
     private String vrrpRole;
+
+    @SerializedName(SPLIT_BRAIN)
+    @Param(description = "true when the router reports that it and its pair member are both MASTER (the link"
+            + " between them cut); absent when it runs without VRRP or did not answer (listLinuxRouters only)",
+            since = "4.22.0")
+    private Boolean splitBrain;
 
     @SerializedName(LAST_CONTACT)
     @Param(description = "when the router last answered the plugin", since = "4.22.0")
@@ -233,6 +240,14 @@ public class LinuxRouterResponse extends BaseResponse {
 
     public void setVrrpRole(String vrrpRole) {
         this.vrrpRole = vrrpRole;
+    }
+
+    public Boolean getSplitBrain() {
+        return splitBrain;
+    }
+
+    public void setSplitBrain(Boolean splitBrain) {
+        this.splitBrain = splitBrain;
     }
 
     public Date getLastContact() {

@@ -25,7 +25,7 @@ import com.cloud.utils.db.EntityManager;
 
 /**
  * Builds responses from registry rows: internal ids become UUIDs, the secret is never copied. A listing also asks
- * each router for its status ({@link #withStatus}): its VRRP role, and the contact it proves.
+ * each router for its status ({@link #withStatus}): its VRRP role and split brain, and the contact it proves.
  */
 public class RouterResponses {
     private static final Logger LOG = LogManager.getLogger(RouterResponses.class);
@@ -67,7 +67,10 @@ public class RouterResponses {
             status = Optional.empty();
         }
         LinuxRouterResponse response = of(router);
-        status.flatMap(RouterStatus::pair).ifPresent(p -> response.setVrrpRole(p.role().name()));
+        status.flatMap(RouterStatus::pair).ifPresent(p -> {
+            response.setVrrpRole(p.role().name());
+            response.setSplitBrain(p.splitBrain());
+        });
         return response;
     }
 
