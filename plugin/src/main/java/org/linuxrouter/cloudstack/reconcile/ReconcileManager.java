@@ -32,7 +32,7 @@ import com.cloud.utils.db.GlobalLock;
  * <p>A pair member that missed a change is lagging ({@link LaggingRouters}); every
  * {@code linuxrouter.pair.resync.interval} seconds the lagging routers are tried, and one that answers is resynced
  * at once: everything CloudStack holds for its pair is pushed and whatever else it holds is deleted. It is in step
- * again when that resync had no failure. Each pass records the router's last contact and how many networks differed.
+ * again when that resync had no failure ({@link RouterSync} records that, its contact and its drift).
  */
 public class ReconcileManager extends ManagerBase implements Configurable {
     static final ConfigKey<Integer> INTERVAL = new ConfigKey<>("Advanced", Integer.class, "linuxrouter.reconcile.interval",
@@ -127,14 +127,7 @@ public class ReconcileManager extends ManagerBase implements Configurable {
     private Optional<SyncReport> syncOne(LinuxRouterVO router, SyncMode mode, String what) {
         Date lagging = router.getLaggingSince();
         try {
-            SyncReport report = sync.sync(router, mode);
-            // drift is what is still off after the pass: nothing when every repair went through
-            registry.recordContact(router.getUuid(), new Date(), report.failures().isEmpty() ? 0 : report.differing());
-            if (lagging != null && report.failures().isEmpty()) {
-                registry.clearLagging(router.getUuid(), lagging);
-                LOG.info("linux router {} is in step again (lagging since {}): {}", router.getName(), lagging, report);
-            }
-            return Optional.of(report);
+            return Optional.of(sync.sync(router, mode));
         } catch (ResourceUnavailableException e) {
             if (lagging == null) {
                 LOG.warn("{} linux router {} failed: {}", what, router.getName(), e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.linuxrouter.cloudstack.reconcile;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,23 @@ public class RouterSync {
         this.registry = registry;
     }
 
+    /**
+     * Syncs the router and records the outcome in the registry: its contact, the drift left (none when every repair
+     * went through), and, for a lagging router whose sync had no failure, that it is in step again (unless it missed
+     * another change meanwhile).
+     */
     public SyncReport sync(LinuxRouterVO registered, SyncMode mode) throws ResourceUnavailableException {
+        Date lagging = registered.getLaggingSince();
+        SyncReport report = syncOnly(registered, mode);
+        registry.recordContact(registered.getUuid(), new Date(), report.failures().isEmpty() ? 0 : report.differing());
+        if (lagging != null && report.failures().isEmpty()) {
+            registry.clearLagging(registered.getUuid(), lagging);
+            LOG.info("linux router {} is in step again (lagging since {})", registered.getName(), lagging);
+        }
+        return report;
+    }
+
+    private SyncReport syncOnly(LinuxRouterVO registered, SyncMode mode) throws ResourceUnavailableException {
         RouterEndpoint router = RouterEndpoint.of(registered);
         List<String> pair = registry.members(registered).stream().map(LinuxRouterVO::getUuid)
                 .collect(Collectors.toList());

@@ -66,6 +66,20 @@ class PairCommandsTest {
     }
 
     @Test
+    void syncLinuxRouterBringsALaggingMemberInStepAndRecordsItsContact() throws Exception {
+        fixture.plugin.details.put(5, NetworkPlacements.ROUTER_KEY, r1.getUuid());
+        second("r2").perform();
+        LinuxRouterVO r2 = fixture.plugin.registries.rows().get(1);
+        assertNotNull(r2.getLaggingSince());
+
+        Fields.set(fixture.sync(), "id", r2.getId()).perform();
+
+        assertNull(r2.getLaggingSince(), "in step: nothing failed");
+        assertNotNull(r2.getLastContact());
+        assertEquals(0, r2.getDrift());
+    }
+
+    @Test
     void aThirdRouterAnUnknownPartnerAnotherScopeOrAnotherVxlanModeAreRefusedAndNothingIsStored() {
         second("r2").perform();
         AddLinuxRouterCmd third = second("r3");
