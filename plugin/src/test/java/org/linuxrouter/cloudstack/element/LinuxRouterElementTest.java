@@ -19,6 +19,7 @@ import org.linuxrouter.cloudstack.registry.NetworkPlacements;
 import org.linuxrouter.cloudstack.registry.RouterScope;
 import org.linuxrouter.cloudstack.testing.GuestNetworks;
 import org.linuxrouter.cloudstack.testing.PluginFixture;
+import org.linuxrouter.cloudstack.testing.Registries;
 import org.linuxrouter.protocol.client.RouterUnreachableException;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.Uuid;
@@ -235,6 +236,25 @@ class LinuxRouterElementTest {
 
         when(provider.getPhysicalNetworkId()).thenReturn(8L);
         assertFalse(plugin.element.isReady(provider), "the router serves zone 1, not physical network 8 of zone 9");
+    }
+
+    @Test
+    void aPairIsReadyWhenOneMemberAnswersAndNotWhenNeitherDoes() {
+        PhysicalNetworkServiceProvider provider = mock(PhysicalNetworkServiceProvider.class);
+        when(provider.getPhysicalNetworkId()).thenReturn(GuestNetworks.PHYSICAL_NETWORK);
+        plugin.registries.router("r1", RouterScope.zone(GuestNetworks.ZONE),
+                "https://127.0.0.1:" + PluginFixture.closedPort(), null);
+        LinuxRouterVO r2 = new LinuxRouterVO();
+        r2.setName("r2");
+        r2.setScope(RouterScope.zone(GuestNetworks.ZONE), 2);
+        r2.setUrl("https://127.0.0.1:" + PluginFixture.closedPort());
+        r2.setSecret(Registries.SECRET);
+        r2.setFingerprint(Registries.FINGERPRINT);
+        plugin.registries.dao().persist(r2);
+        assertFalse(plugin.element.isReady(provider), "neither member answers");
+
+        r2.setUrl(PluginFixture.ROUTER_URL);
+        assertTrue(plugin.element.isReady(provider), "the second member answers: the pair can carry networks");
     }
 
     @Test
