@@ -1,0 +1,321 @@
+package org.linuxrouter.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linuxrouter.daemon.tls.KeyStoreFile;
+import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.daemon.tls.SelfSignedIssuer;
+import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.protocol.model.GatewayAddress;
+import org.linuxrouter.protocol.model.GuestService;
+import org.linuxrouter.protocol.model.IpAddress;
+import org.linuxrouter.protocol.model.MacAddress;
+import org.linuxrouter.protocol.model.NetworkSpec;
+import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PairState;
+import org.linuxrouter.protocol.model.Secret;
+import org.linuxrouter.protocol.model.Segment;
+import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.protocol.model.VxlanMode;
+import org.linuxrouter.protocol.model.VxlanOptions;
+import org.linuxrouter.testkit.net.Ip;
+import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.process.Command;
+import org.linuxrouter.testkit.process.CommandResult;
+
+/**
+ * Two real linuxrouterd processes with their own keepalived, linked by the peer channel, on the host kernel:
+ * <pre>
+ *   router A ── trunk (VRRP, 169.254.77.0/24) ── router B
+ *       └─ under0 ─┐                    ┌─ under0 ─┘       one LAN, a bridge in "hv": the management network
+ *                  hv: br0 198.51.100.3 + vxlan5001        (100.64.S.0/24: the APIs, the peer channel, and the
+ *                      (VM 10.70.0.11, gateway 10.70.0.1)   test JVM on a veth from the host namespace) and the
+ *                  └─ veth to the host namespace (.254)     VXLAN underlay (198.51.100.0/24); hv's vxlan5001
+ * </pre>                                                    carries the VM's address itself
+ * One scenario in order: A (priority 150) is master; the VM fetches and acknowledges its password on A and B
+ * forgets it too; the VRRP link is cut with nftables (links stay up, so keepalived does not go FAULT) and both
+ * daemons report the split brain (status, metrics, lrctl, log); the link returns, VRRP elects one master and the
+ * flag clears; finally A stops, B takes over and does not hand the acknowledged password out again. Needs root,
+ * iproute2, nftables, keepalived and curl.
+ */
+class PairPeerNetnsTest {
+
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Uuid NET = Uuid.parse("5a1b2c3d-0000-4000-8000-00000000ee01");
+    private static final Uuid NIC = Uuid.parse("5a1b2c3d-0000-4000-8000-00000000ee11");
+    private static final String PASSWORD = "Pair-Tr0ub4dor";
+    private static final String GATEWAY = "10.70.0.1";
+    private static final String PAIR_ADDRESS = "169.254.255.51/32";
+
+    @Test
+    void passwordForgottenOnBothAndSplitBrainDetectedAndHealed(@TempDir Path dir) throws Exception {
+        String tag = Long.toString(ProcessHandle.current().pid() % 100000);
+        List<Netns> made = new ArrayList<>();
+        List<DaemonProcess> daemons = new ArrayList<>();
+        try {
+            Netns a = add(made, Netns.create("lrpp-a" + tag));
+            Netns b = add(made, Netns.create("lrpp-b" + tag));
+            Netns hv = add(made, Netns.create("lrpp-h" + tag));
+            String mgmt = "100.64." + ((ProcessHandle.current().pid() % 200) + 20) + ".";
+            wire(a, b, hv, "lrpp" + tag, mgmt);
+            Path dirA = Files.createDirectories(dir.resolve("a"));
+            Path dirB = Files.createDirectories(dir.resolve("b"));
+            String fpA = identity(dirA, mgmt + "1");
+            String fpB = identity(dirB, mgmt + "2");
+            peerSecret(dirA, dirB);
+            peerSecret(dirB, dirA);
+            DaemonProcess da = add(daemons, new DaemonProcess(a, dirA, mgmt + "1", settings(150, mgmt + "2",
+                    fpB, dirA)));
+            DaemonProcess db = add(daemons, new DaemonProcess(b, dirB, mgmt + "2", settings(100, mgmt + "1",
+                    fpA, dirB)));
+            da.start(START);
+            RouterClient ca = da.client();
+            assertTrue(eventually(() -> role(ca) == PairState.Role.MASTER), "A alone becomes master");
+            db.start(START);
+            RouterClient cb = db.client();
+            assertTrue(eventually(() -> role(cb) == PairState.Role.BACKUP), "B joins as backup");
+            assertTrue(eventually(() -> pair(ca).peer().map(p -> p.reachable()).orElse(false)
+                    && pair(cb).peer().map(p -> p.reachable()).orElse(false)), "the peer channel is up both ways");
+            assertFalse(pair(ca).splitBrain());
+            assertEquals(Set.of(PAIR_ADDRESS), vrrpAddresses(a));
+            assertEquals(Set.of(), vrrpAddresses(b));
+
+            // 1. The plugin pushes the network and the NIC (with its one-time password) to both routers.
+            for (RouterClient c : List.of(ca, cb)) {
+                assertTrue(c.putNetwork(network()).status().isApplied());
+                c.putNic(NET, nic());
+                assertTrue(passwordSet(c));
+            }
+            assertTrue(eventually(() -> hv.exec("ping", "-c", "1", "-W", "1", GATEWAY).succeeded()),
+                    "the VM reaches the gateway on the master");
+            assertEquals(PASSWORD, password(hv, "send_my_password"));
+            assertEquals("saved_password", password(hv, "saved_password"));
+            assertTrue(eventually(() -> !passwordSet(cb)), "B forgot the password A's guest acknowledged");
+            assertFalse(passwordSet(ca));
+            assertTrue(eventually(() -> pair(ca).peer().orElseThrow().pendingForgets() == 0), "outbox drained");
+
+            // 2. Cut the VRRP link (drop IP protocol 112 on A's trunk, both ways): both become MASTER.
+            CommandResult cut = Command.run(List.of("ip", "netns", "exec", a.name(), "nft", "-f", "-"),
+                    "table inet lrpp_cut {\n"
+                    + " chain in { type filter hook input priority 0; iifname \"trunk\" ip protocol vrrp drop; }\n"
+                    + " chain out { type filter hook output priority 0; oifname \"trunk\" ip protocol vrrp drop; }\n"
+                    + "}\n", Duration.ofSeconds(20));
+            assertTrue(cut.succeeded(), cut.toString());
+            long cutAt = System.nanoTime();
+            assertTrue(eventually(() -> role(cb) == PairState.Role.MASTER), "B takes over: it hears no A");
+            assertTrue(eventually(() -> pair(ca).splitBrain() && pair(cb).splitBrain()), "both see the split brain: "
+                    + pair(ca) + " / " + pair(cb));
+            System.out.printf("split brain reported by both daemons %d ms after the VRRP link was cut%n",
+                    (System.nanoTime() - cutAt) / 1_000_000);
+            assertEquals(PairState.Role.MASTER, role(ca));
+            assertEquals(Set.of(PAIR_ADDRESS), vrrpAddresses(a));
+            assertEquals(Set.of(PAIR_ADDRESS), vrrpAddresses(b), "both hold the VRRP addresses");
+            assertTrue(metrics(a, mgmt + "1").contains("\nlinuxrouter_pair_split_brain 1\n"));
+            CommandResult status = lrctl(a, da, "status");
+            assertTrue(status.succeeded(), status.toString());
+            assertTrue(status.stdout().contains("split brain          YES"), status.stdout());
+            assertTrue(Files.readString(da.log()).contains("SPLIT BRAIN"), "logged");
+            assertTrue(Files.readString(db.log()).contains("SPLIT BRAIN"), "logged on B too");
+
+            // 3. The link returns: VRRP elects one master (A, the higher priority) and the flag clears.
+            CommandResult restore = a.exec("nft", "delete", "table", "inet", "lrpp_cut");
+            assertTrue(restore.succeeded(), restore.toString());
+            long restoredAt = System.nanoTime();
+            assertTrue(eventually(() -> role(ca) == PairState.Role.MASTER && role(cb) == PairState.Role.BACKUP),
+                    "one master again: A " + role(ca) + ", B " + role(cb));
+            assertTrue(eventually(() -> !pair(ca).splitBrain() && !pair(cb).splitBrain()), "the flag clears");
+            System.out.printf("one master again and the split brain cleared %d ms after the link returned%n",
+                    (System.nanoTime() - restoredAt) / 1_000_000);
+            assertEquals(1, pair(ca).peer().orElseThrow().splitBrains());
+            assertEquals(1, pair(cb).peer().orElseThrow().splitBrains());
+            assertEquals(Set.of(), vrrpAddresses(b), "the backup dropped them");
+            assertTrue(metrics(b, mgmt + "2").contains("\nlinuxrouter_pair_split_brain 0\n"));
+
+            // 4. A stops (priority 0 advertisement): B takes over and does not serve the acknowledged password.
+            da.close();
+            assertTrue(eventually(() -> role(cb) == PairState.Role.MASTER), "B takes over");
+            assertTrue(eventually(() -> hv.exec("ping", "-c", "1", "-W", "1", GATEWAY).succeeded()),
+                    "the VM reaches the gateway on B");
+            assertEquals("saved_password", password(hv, "send_my_password"), "B never hands it out again");
+            assertTrue(eventually(() -> !pair(cb).peer().orElseThrow().reachable()), "B sees A gone");
+            assertFalse(pair(cb).splitBrain(), "a peer that does not answer is no split brain");
+        } finally {
+            for (DaemonProcess d : daemons) {
+                d.close();
+            }
+            for (Netns n : made) {
+                n.close();
+            }
+        }
+    }
+
+    private static <T> T add(List<? super T> list, T item) {
+        list.add(item);
+        return item;
+    }
+
+    /** The VRRP link, the management/underlay bridge in hv, the test JVM's veth to it, the VM's VXLAN end. */
+    private static void wire(Netns a, Netns b, Netns hv, String hostLink, String mgmt) {
+        a.vethTo(b, "trunk", "trunk");
+        a.ip().run("addr", "add", "169.254.77.1/24", "dev", "trunk");
+        b.ip().run("addr", "add", "169.254.77.2/24", "dev", "trunk");
+        hv.ip().run("link", "add", "br0", "type", "bridge");
+        a.vethTo(hv, "under0", "ua");
+        b.vethTo(hv, "under0", "ub");
+        a.ip().run("addr", "add", "198.51.100.1/24", "dev", "under0");
+        b.ip().run("addr", "add", "198.51.100.2/24", "dev", "under0");
+        hv.ip().run("addr", "add", "198.51.100.3/24", "dev", "br0");
+        a.ip().run("addr", "add", mgmt + "1/24", "dev", "under0");
+        b.ip().run("addr", "add", mgmt + "2/24", "dev", "under0");
+        // removed with hv (deleting a veth's end deletes the pair)
+        Ip.host().batch(List.of("link add " + hostLink + " type veth peer name uh netns " + hv.name(),
+                "addr add " + mgmt + "254/24 dev " + hostLink, "link set " + hostLink + " up")).requireSuccess();
+        for (String port : List.of("ua", "ub", "uh")) {
+            hv.ip().run("link", "set", port, "master", "br0");
+            hv.ip().run("link", "set", port, "up");
+        }
+        hv.ip().run("link", "set", "br0", "up");
+        for (Netns r : List.of(a, b)) {
+            r.ip().run("link", "set", "trunk", "up");
+            r.ip().run("link", "set", "under0", "up");
+            r.ip().run("link", "set", "lo", "up");
+        }
+        hv.ip().run("link", "set", "lo", "up");
+        // CloudStack's KVM host side of VNI 5001, with the VM's address on it: floods to both routers' VTEPs
+        hv.ip().run("link", "add", "vxlan5001", "type", "vxlan", "id", "5001", "local", "198.51.100.3", "dev", "br0",
+                "dstport", "4789");
+        for (String vtep : List.of("198.51.100.1", "198.51.100.2")) {
+            hv.exec("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", "vxlan5001", "dst", vtep).requireSuccess();
+        }
+        hv.ip().run("link", "set", "vxlan5001", "address", "52:54:00:70:00:11", "mtu", "1450", "up");
+        hv.ip().run("addr", "add", "10.70.0.11/24", "dev", "vxlan5001");
+    }
+
+    private static List<String> settings(int priority, String peer, String peerFingerprint, Path dir) {
+        return List.of("trunk_interface = trunk", "vrrp = on", "vrrp_priority = " + priority,
+                "vrrp_advert_interval = 100ms", "vxlan_underlay = under0", "vxlan_mode = unicast",
+                "vxlan_vteps = 198.51.100.3", "metadata = on", "dnsmasq_dir =",
+                "pair_peer_url = https://" + peer + ":" + DaemonProcess.PORT,
+                "pair_peer_fingerprint = " + peerFingerprint,
+                "pair_peer_secret_file = " + dir.resolve("peer-secret"),
+                "pair_peer_poll_interval = 300ms");
+    }
+
+    /** Creates the router's key, certificate and API secret before its first start, as its first start would. */
+    private static String identity(Path dir, String address) throws Exception {
+        new SecretFile(dir.resolve("secret")).loadOrCreate();
+        return new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).loadOrCreate(() -> SelfSignedIssuer.system()
+                .issue("router-" + address, Optional.of(inet(address)))).fingerprint();
+    }
+
+    /** What the operator does: the other router's `lrctl secret` into this one's peer-secret file, mode 0600. */
+    private static void peerSecret(Path to, Path from) throws IOException {
+        Path file = to.resolve("peer-secret");
+        Files.writeString(file, new SecretFile(from.resolve("secret")).load().encoded() + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static NetworkSpec network() {
+        return NetworkSpec.builder().uuid(NET).segment(Segment.vxlan(5001)).gateway4(GatewayAddress.parse("10.70.0.1/24"))
+                .services(List.of(GuestService.USERDATA)).build();
+    }
+
+    private static NicSpec nic() {
+        return NicSpec.builder().uuid(NIC).mac(MacAddress.parse("52:54:00:70:00:11"))
+                .ipv4(List.of(IpAddress.parse("10.70.0.11"))).password(Secret.of(PASSWORD)).build();
+    }
+
+    /** The VM's password request, as cloud-init's CloudStack datasource sends it. */
+    private static String password(Netns vm, String request) {
+        return vm.exec("curl", "-s", "--max-time", "5", "-H", "DomU_Request: " + request, "http://" + GATEWAY + ":8080/")
+                .requireSuccess().stdout().strip();
+    }
+
+    private static boolean passwordSet(RouterClient client) {
+        try {
+            return client.getNetwork(NET).orElseThrow().nics().get(0).password().isPresent();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PairState pair(RouterClient c) {
+        try {
+            return c.status().pair().orElseThrow();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PairState.Role role(RouterClient c) {
+        try {
+            return pair(c).role();
+        } catch (AssertionError e) {
+            return PairState.Role.UNKNOWN;
+        }
+    }
+
+    /** The VRRP instance's own address on the trunk: keepalived puts it on the master only. */
+    private static Set<String> vrrpAddresses(Netns ns) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode link : ns.ip().json("addr", "show", "dev", "trunk")) {
+            for (JsonNode addr : link.path("addr_info")) {
+                if (addr.path("local").asText().startsWith("169.254.255.")) {
+                    out.add(addr.path("local").asText() + "/" + addr.path("prefixlen").asInt());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String metrics(Netns ns, String address) {
+        return ns.exec("curl", "-sk", "https://" + address + ":" + DaemonProcess.PORT + "/metrics").requireSuccess()
+                .stdout();
+    }
+
+    private static CommandResult lrctl(Netns ns, DaemonProcess d, String... args) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.linuxrouter.lrctl.Lrctl", "--config", d.config().toString()));
+        argv.addAll(List.of(args));
+        return Command.run(argv, null, Duration.ofMinutes(2));
+    }
+
+    private static InetAddress inet(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
