@@ -98,7 +98,7 @@ public final class GuestServices implements AutoCloseable {
             data = new GuestDataService((network, nic, password) -> {
                 try {
                     peer.forget(network, nic, password);
-                } catch (RuntimeException e) { // e.g. a full disk: the peer learns it at CloudStack's next resync
+                } catch (RuntimeException e) { // e.g. a full disk: forgetting here matters more than telling the peer
                     LOG.log(System.Logger.Level.ERROR, "password acknowledgement of nic " + nic
                             + " not queued for the peer: " + e.getMessage(), e);
                 }

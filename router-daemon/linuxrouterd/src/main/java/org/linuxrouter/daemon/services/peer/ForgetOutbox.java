@@ -28,7 +28,8 @@ import org.linuxrouter.protocol.model.Uuid;
  * Password acknowledgements waiting for the peer, in {@code peer-outbox.json} in the state directory (mode 0600,
  * replaced atomically on every change), so neither a crash of this daemon nor a peer that is down for hours loses
  * one. Oldest first, one entry per NIC. Holds SHA-256 digests only, never a password. Bounded: past
- * {@link #MAX_ENTRIES} the oldest is dropped with a warning (CloudStack's resync of the peer is the backstop).
+ * {@link #MAX_ENTRIES} the oldest is dropped with a warning (the peer then keeps that password until CloudStack sets
+ * a new one: the plugin's resync never carries passwords, so it is no backstop here).
  * Thread-safe.
  */
 public final class ForgetOutbox {
@@ -107,8 +108,8 @@ public final class ForgetOutbox {
 
     /**
      * What the file holds. A file that cannot be read is moved aside (named in the log) rather than stopping the
-     * daemon: losing queued acknowledgements only delays forgetting until CloudStack's next resync, while a router
-     * that does not start stops every network.
+     * daemon: losing queued acknowledgements leaves those passwords on the peer (until CloudStack sets new ones),
+     * while a router that does not start stops every network.
      */
     private List<PendingForget> load() {
         Optional<byte[]> bytes = file.read();
