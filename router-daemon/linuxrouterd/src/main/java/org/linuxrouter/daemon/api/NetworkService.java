@@ -40,6 +40,8 @@ import org.linuxrouter.protocol.model.Uuid;
 public final class NetworkService {
 
     private static final int MAX_ERROR = 4096;
+    private static final int MAX_ACKNOWLEDGED_ELSEWHERE = 10_000;
+    private static final System.Logger LOG = System.getLogger(NetworkService.class.getName());
 
     private final StateStore store;
     private final Reconciler reconciler;
@@ -54,6 +56,16 @@ public final class NetworkService {
     private final List<Consumer<DesiredState>> listeners = new CopyOnWriteArrayList<>();
     private volatile Supplier<ServiceState> metadataState = () -> ServiceState.OFF;
     private volatile Supplier<ServiceState> antiSpoofingState = () -> ServiceState.OFF;
+    /**
+     * NIC → a password the peer's guest acknowledged before this router held it; guarded by this, in memory only
+     * (a narrow race), bounded, oldest dropped first.
+     */
+    private final Map<Uuid, PasswordAck> acknowledgedElsewhere = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Uuid, PasswordAck> eldest) {
+            return size() > MAX_ACKNOWLEDGED_ELSEWHERE;
+        }
+    };
 
     /**
      * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
@@ -124,9 +136,23 @@ public final class NetworkService {
             if (state.network(network).isEmpty()) {
                 throw new NotFoundException("network " + network + " not found");
             }
-            commit(state.withNic(network, nic));
+            commit(state.withNic(network, withoutPasswordAcknowledgedElsewhere(nic)));
         }
         return awaitApplied(network);
+    }
+
+    /**
+     * A password the peer router's guest already acknowledged arriving here only now (the plugin's PUT to this
+     * router was late) is not stored: served after a failover, it would be handed out a second time.
+     */
+    private NicSpec withoutPasswordAcknowledgedElsewhere(NicSpec nic) {
+        PasswordAck ack = acknowledgedElsewhere.get(nic.uuid());
+        if (ack != null && nic.password().filter(ack::matches).isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "nic {0}: password not stored, the peer's guest already acknowledged it",
+                    nic.uuid());
+            return nic.newBuilder().password(null).build();
+        }
+        return nic;
     }
 
     /** Removes a network and all the kernel objects it had, waiting for the pass that does it. Idempotent. */
@@ -153,7 +179,13 @@ public final class NetworkService {
      * whether a password was forgotten; an unknown network or NIC is not an error, the sender must not retry.
      */
     public boolean acknowledgePassword(Uuid network, Uuid nic, PasswordAck ack) {
-        return forgetPasswordIf(network, nic, ack::matches);
+        synchronized (this) {
+            boolean forgot = forgetPasswordIf(network, nic, ack::matches);
+            if (!forgot) { // the password may still be on its way here (see putNic)
+                acknowledgedElsewhere.put(nic, ack);
+            }
+            return forgot;
+        }
     }
 
     private boolean forgetPasswordIf(Uuid network, Uuid nic, Predicate<Secret> acknowledged) {
