@@ -8,14 +8,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,24 +24,19 @@ import org.linuxrouter.cloudstack.reconcile.RouterSync;
 import org.linuxrouter.cloudstack.reconcile.SyncMode;
 import org.linuxrouter.cloudstack.reconcile.SyncReport;
 import org.linuxrouter.cloudstack.registry.RouterScope;
-import org.linuxrouter.cloudstack.testing.Fields;
+import org.linuxrouter.cloudstack.testing.CloudStackVm;
 import org.linuxrouter.cloudstack.testing.GuestNetworks;
 import org.linuxrouter.cloudstack.testing.PluginFixture;
 import org.linuxrouter.protocol.model.GuestService;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
 
-import com.cloud.dc.DataCenter;
 import com.cloud.network.Network;
 import com.cloud.network.Network.Service;
-import com.cloud.offering.ServiceOffering;
-import com.cloud.utils.Pair;
 import com.cloud.utils.exception.CloudRuntimeException;
 import com.cloud.uservm.UserVm;
-import com.cloud.vm.NicExtraDhcpOptionVO;
 import com.cloud.vm.NicProfile;
 import com.cloud.vm.NicVO;
-import com.cloud.vm.VMInstanceDetailVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VirtualMachineProfile;
 
@@ -66,66 +58,18 @@ class GuestServicesElementTest {
     private final PluginFixture plugin = new PluginFixture();
     private final Network network = GuestNetworks.shared(5, NET, 100, "203.0.113.1", "203.0.113.0/24");
     private final NicProfile nic = GuestNetworks.nic(NIC, "02:00:4c:4f:4f:50", "203.0.113.10", null);
-    private final UserVm vm = mock(UserVm.class);
-    private final VirtualMachine machine = mock(VirtualMachine.class);
-    private final List<Object[]> vmDataCalls = new ArrayList<>();
+    private CloudStackVm cloudStack;
+    private UserVm vm;
+    private VirtualMachine machine;
+    private List<Object[]> vmDataCalls;
 
     @BeforeEach
     void cloudStackHasAVmInASharedNetworkWhoseOfferingGivesLinuxRouterTheGuestServices() {
         plugin.registries.router("r1", RouterScope.zone(GuestNetworks.ZONE), PluginFixture.ROUTER_URL, "eth1");
-        List<Service> declared = List.of(service("Connectivity"), service("Dhcp"), service("Dns"), service("UserData"));
-        when(plugin.networkModel.getElementServices(LinuxRouterElement.PROVIDER)).thenReturn(declared);
-        offers("Dhcp", "Dns", "UserData");
-        Fields.set(plugin.guestServices, "encrypt", (java.util.function.UnaryOperator<String>) p -> "enc(" + p + ")");
-        when(network.getNetworkDomain()).thenReturn("cloud.example");
-        Pair<String, String> dns = pair("192.0.2.53", "192.0.2.54");
-        when(plugin.networkModel.getNetworkIp4Dns(eq(network), any(DataCenter.class))).thenReturn(dns);
-
-        when(nic.getId()).thenReturn(NIC_ID);
-        when(nic.isDefaultNic()).thenReturn(true);
-        when(vm.getHostName()).thenReturn("web-1");
-        when(vm.getUuid()).thenReturn(VM_UUID);
-        when(vm.getInstanceName()).thenReturn("i-2-42-VM");
-        when(vm.getDataCenterId()).thenReturn(GuestNetworks.ZONE);
-        when(vm.getServiceOfferingId()).thenReturn(7L);
-        when(vm.getUserData()).thenReturn(USER_DATA);
-        when(vm.getUserDataDetails()).thenReturn("{role=web}");
-        when(plugin.registries.entities().findById(UserVm.class, VM_ID)).thenReturn(vm);
-        ServiceOffering offering = mock(ServiceOffering.class);
-        when(offering.getDisplayText()).thenReturn("Small Instance");
-        when(plugin.registries.entities().findByIdIncludingRemoved(ServiceOffering.class, 7L)).thenReturn(offering);
-        VMInstanceDetailVO key = mock(VMInstanceDetailVO.class);
-        when(key.getValue()).thenReturn(KEY);
-        when(plugin.vmDetails.findDetail(VM_ID, "SSH.PublicKey")).thenReturn(key);
-        NicExtraDhcpOptionVO bootFile = mock(NicExtraDhcpOptionVO.class);
-        when(bootFile.getCode()).thenReturn(67);
-        when(bootFile.getValue()).thenReturn("pxelinux.0");
-        when(plugin.extraDhcpOptions.listByNicId(NIC_ID)).thenReturn(List.of(bootFile));
-        // CloudStack's generateVmData, as NetworkModelImpl builds it for a shared network without a public IP
-        when(plugin.networkModel.generateVmData(any(), any(), any(), anyLong(), any(), any(), anyLong(), any(), any(),
-                any(), any(), any(), any())).thenAnswer(call -> {
-                    vmDataCalls.add(call.getArguments());
-                    List<String[]> data = new ArrayList<>();
-                    data.add(new String[] {"userdata", "user_data", call.getArgument(0)});
-                    data.add(new String[] {"metadata", "service-offering", call.getArgument(2)});
-                    data.add(new String[] {"metadata", "availability-zone", "zone1"});
-                    data.add(new String[] {"metadata", "local-hostname", call.getArgument(5)});
-                    data.add(new String[] {"metadata", "local-ipv4", call.getArgument(8)});
-                    data.add(new String[] {"metadata", "role", "web"});
-                    data.add(new String[] {"metadata", "public-ipv4", call.getArgument(8)});
-                    data.add(new String[] {"metadata", "public-hostname", null});
-                    data.add(new String[] {"metadata", "instance-id", call.getArgument(7)});
-                    data.add(new String[] {"metadata", "vm-id", call.getArgument(7)});
-                    data.add(new String[] {"metadata", "public-keys", call.getArgument(9)});
-                    data.add(new String[] {"metadata", "cloud-identifier", "CloudStack-{abc}"});
-                    String password = call.getArgument(10);
-                    if (password != null) {
-                        data.add(new String[] {"password", "vm_password", password});
-                    }
-                    data.add(new String[] {"metadata", "hypervisor-host-name", call.getArgument(12)});
-                    return data;
-                });
-        when(machine.getState()).thenReturn(VirtualMachine.State.Running);
+        cloudStack = new CloudStackVm(plugin, network, nic, NIC_ID, VM_ID, VM_UUID, "web-1", USER_DATA, KEY);
+        vm = cloudStack.vm;
+        machine = cloudStack.machine;
+        vmDataCalls = cloudStack.vmDataCalls;
     }
 
     @Test
@@ -148,7 +92,7 @@ class GuestServicesElementTest {
         assertEquals("web-1", put.hostname().orElseThrow().value());
         assertTrue(put.defaultNic());
         assertEquals("[67=pxelinux.0]", put.dhcpOptions().toString());
-        assertEquals(Map.of("service-offering", "Small Instance", "availability-zone", "zone1", "local-hostname",
+        assertEquals(Map.of("service-offering", CloudStackVm.SERVICE_OFFERING, "availability-zone", "zone1", "local-hostname",
                 "web-1", "local-ipv4", "203.0.113.10", "role", "web", "public-ipv4", "203.0.113.10", "instance-id",
                 VM_UUID, "vm-id", VM_UUID, "cloud-identifier", "CloudStack-{abc}"), put.metadata(),
                 "every vm-data entry with a value; public-hostname and hypervisor-host-name have none");
@@ -157,7 +101,7 @@ class GuestServicesElementTest {
         assertEquals("Pa55-word", put.password().orElseThrow().reveal());
 
         Object[] args = vmDataCalls.get(0);
-        assertEquals(List.of(USER_DATA, "{role=web}", "Small Instance", GuestNetworks.ZONE, "i-2-42-VM", "web-1",
+        assertEquals(List.of(USER_DATA, "{role=web}", CloudStackVm.SERVICE_OFFERING, GuestNetworks.ZONE, "i-2-42-VM", "web-1",
                 VM_ID, VM_UUID, "203.0.113.10", KEY, "Pa55-word", false), java.util.Arrays.asList(args).subList(0, 12),
                 "generateVmData gets what the virtual router's CommandSetupHelper gives it");
         assertEquals(null, args[12], "the hypervisor's host name is never exposed");
@@ -172,7 +116,7 @@ class GuestServicesElementTest {
 
     @Test
     void onlyTheServicesTheOfferingGivesLinuxRouterAreServed() throws Exception {
-        offers("Dhcp");
+        cloudStack.offers("Dhcp");
 
         assertTrue(plugin.element.addDhcpEntry(network, nic, profile("Pa55-word"), null, null));
 
@@ -307,34 +251,7 @@ class GuestServicesElementTest {
         return stored;
     }
 
-    /** The network's offering maps these services (and only these) to LinuxRouter. */
-    private void offers(String... names) {
-        Set<String> offered = Set.of(names);
-        when(plugin.networkModel.isProviderSupportServiceInNetwork(eq(5L), any(), eq(LinuxRouterElement.PROVIDER)))
-                .thenAnswer(call -> offered.contains(call.<Service>getArgument(1).getName()));
-    }
-
-    private static Service service(String name) {
-        Service service = mock(Service.class);
-        when(service.getName()).thenReturn(name);
-        return service;
-    }
-
     private VirtualMachineProfile profile(String password) {
-        VirtualMachineProfile profile = mock(VirtualMachineProfile.class);
-        when(profile.getType()).thenReturn(VirtualMachine.Type.User);
-        when(profile.getId()).thenReturn(VM_ID);
-        when(profile.getUuid()).thenReturn(VM_UUID);
-        when(profile.getVirtualMachine()).thenReturn(machine);
-        when(profile.getParameter(isNull())).thenReturn(password);
-        return profile;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Pair<String, String> pair(String first, String second) {
-        Pair<String, String> pair = mock(Pair.class);
-        when(pair.first()).thenReturn(first);
-        when(pair.second()).thenReturn(second);
-        return pair;
+        return cloudStack.profile(password);
     }
 }

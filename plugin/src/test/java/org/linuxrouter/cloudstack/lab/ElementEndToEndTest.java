@@ -13,12 +13,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -34,21 +37,25 @@ import org.linuxrouter.cloudstack.reconcile.SyncMode;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.cloudstack.registry.NetworkPlacements;
 import org.linuxrouter.cloudstack.registry.RouterScope;
+import org.linuxrouter.cloudstack.testing.CloudStackVm;
 import org.linuxrouter.cloudstack.testing.GuestNetworks;
 import org.linuxrouter.cloudstack.testing.PluginFixture;
 import org.linuxrouter.daemon.Daemon;
 import org.linuxrouter.daemon.config.DaemonConfig;
 import org.linuxrouter.daemon.config.ListenAddress;
 import org.linuxrouter.daemon.config.RateLimit;
+import org.linuxrouter.daemon.config.VxlanSettings;
 import org.linuxrouter.daemon.tls.SecretFile;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.protocol.client.HttpRouterClient;
 import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.protocol.client.RouterClientConfig;
 import org.linuxrouter.protocol.client.RouterRejectedException;
+import org.linuxrouter.protocol.model.GuestService;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.Uuid;
+import org.linuxrouter.testkit.guest.CloudStackDatasource;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
 
@@ -76,6 +83,8 @@ class ElementEndToEndTest {
     private static final String NIC = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
     private static final String VM_IP = "203.0.113.10";
     private static final String GATEWAY = "203.0.113.1";
+    private static final String VM_UUID = "c2b0aa11-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIN9sDY8RWy8Kmw2ItRGzSeJ8QtEirkISEMVD7iLXRbVx ops@example";
 
     private static Path dir;
     private static Daemon daemon;
@@ -98,12 +107,16 @@ class ElementEndToEndTest {
         Ip.host().run("link", "add", "eth1", "type", "veth", "peer", "name", "trunk0", "netns", vm.name());
         Ip.host().run("link", "set", "eth1", "up");
         vm.ip().batch(List.of("link set trunk0 up", "link add link trunk0 name trunk0.100 type vlan id 100",
-                "addr add " + VM_IP + "/24 dev trunk0.100", "link set trunk0.100 up"));
+                "addr add " + VM_IP + "/24 dev trunk0.100", "link set trunk0.100 up",
+                "route add default via " + GATEWAY));
         DaemonConfig defaults = DaemonConfig.defaults();
         daemon = Daemon.start(new DaemonConfig(new ListenAddress(InetAddress.getLoopbackAddress(), freePort()), true,
                 dir.resolve("tls.p12"), dir.resolve("secret"), dir.resolve("state"), InterfaceName.of("eth1"),
                 Optional.of(InterfaceName.of("eth0")), defaults.proxyMode(), Duration.ofMinutes(5), 1024 * 1024,
-                new RateLimit(1000, 1000), defaults.logLevel()), "e2e");
+                new RateLimit(1000, 1000), defaults.logLevel(), VxlanSettings.DEFAULTS, Optional.empty(),
+                // the guest services: dnsmasq (its files on the guest's private /run) and the metadata server; the UML
+                // kernel has no nftables for anti-spoofing
+                Optional.of(DaemonConfig.DEFAULT_DNSMASQ_DIR), true, false), "e2e");
         url = "https://127.0.0.1:" + daemon.address().getPort();
         secret = new SecretFile(dir.resolve("secret")).load().encoded();
         client = new HttpRouterClient(RouterClientConfig.builder().baseUrl(URI.create(url))
@@ -215,6 +228,37 @@ class ElementEndToEndTest {
         assertEquals(List.of(GATEWAY + "/24"), addresses("eth1.100"));
         assertEquals(List.of(VM_IP), proxies("eth0"));
         assertEquals(0, vm.exec("ping", "-c", "1", "-W", "3", GATEWAY).exitCode(), "the vm pings its gateway again");
+    }
+
+    @Test
+    void aVmDeployedThroughTheElementGetsItsUserDataKeysAndPasswordFromTheRoutersMetadataServer() throws Exception {
+        router = register();
+        String userData = "#cloud-config\nruncmd: [[touch, /tmp/deployed-by-linuxrouter]]\n";
+        CloudStackVm cloudStack = new CloudStackVm(plugin, network, nic, 77, 42, VM_UUID, "web-1",
+                Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)), KEY);
+        VirtualMachineProfile profile = cloudStack.profile("Tr0ub4dor&3");
+
+        // the calls NetworkOrchestrator.prepareElement makes at the VM's start, in its order
+        assertTrue(plugin.element.prepare(network, nic, profile, null, null));
+        assertTrue(plugin.element.addDhcpEntry(network, nic, profile, null, null));
+        assertTrue(plugin.element.addDnsEntry(network, nic, profile, null, null));
+        assertTrue(plugin.element.addPasswordAndUserdata(network, nic, profile, null, null));
+
+        JsonNode found = CloudStackDatasource.fetch(vm.name(), Duration.ofSeconds(90));
+        assertTrue(found.path("found").asBoolean(), found.toString());
+        assertEquals(GATEWAY, found.path("server").asText());
+        assertEquals(VM_UUID, found.path("instance_id").asText());
+        assertEquals(userData, found.path("user_data").asText());
+        assertEquals(KEY, found.path("public_keys").path(0).asText());
+        assertEquals("web-1", found.path("metadata").path("local-hostname").asText());
+        assertEquals(CloudStackVm.SERVICE_OFFERING, found.path("metadata").path("service-offering").asText());
+        assertEquals("Tr0ub4dor&3", found.path("password").asText());
+        assertTrue(found.path("second_password").isNull(), "the password is handed out once: " + found);
+
+        NetworkState held = client.getNetwork(Uuid.parse(NET)).orElseThrow();
+        assertEquals(Set.of(GuestService.DHCP, GuestService.DNS, GuestService.USERDATA), held.spec().services());
+        assertTrue(held.nics().get(0).userData().orElseThrow().isRedacted(), "the router never returns user data");
+        assertTrue(held.nics().get(0).password().isEmpty(), "the acknowledged password is gone");
     }
 
     private long revision() throws Exception {
