@@ -10,6 +10,7 @@ import java.util.logging.StreamHandler;
 import org.linuxrouter.daemon.config.ConfigException;
 import org.linuxrouter.daemon.config.ConfigLoader;
 import org.linuxrouter.daemon.config.DaemonConfig;
+import org.linuxrouter.daemon.services.metadata.GuestHttpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         logToStdout(settings.logLevel().julLevel());
+        GuestHttpServer.noDelay();
         CountDownLatch stopped = new CountDownLatch(1);
         Daemon daemon = Daemon.start(settings, version());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

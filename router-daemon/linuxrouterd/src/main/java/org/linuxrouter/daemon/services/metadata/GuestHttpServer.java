@@ -15,6 +15,13 @@ import java.util.concurrent.Executors;
  */
 public final class GuestHttpServer implements AutoCloseable {
 
+    /**
+     * The JDK server's switch for {@code TCP_NODELAY}, read once when its first server is created (so the daemon
+     * sets it before the API server starts): it writes the response headers and the body as two segments, and
+     * with Nagle's algorithm the body waits for the client's ACK of the headers.
+     */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     public static final int METADATA_PORT = 80;
     public static final int PASSWORD_PORT = 8080;
     static final int THREADS = 8;
@@ -28,6 +35,13 @@ public final class GuestHttpServer implements AutoCloseable {
         this.metadata = metadata;
         this.password = password;
         this.pool = pool;
+    }
+
+    /** Turns off Nagle's algorithm on the JDK's HTTP servers; call before the process creates its first one. */
+    public static void noDelay() {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
     }
 
     /** Binds both listeners (in the calling thread's network namespace) and starts serving {@code service}. */

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writing an answer: a body with its exact length, none for HEAD, and the exchange always closed. */
+/**
+ * Writing an answer: a body with its exact length, none for HEAD, the exchange always closed, and the connection
+ * too ({@code Connection: close}).
+ */
 final class Replies {
 
     static final String TEXT = "text/plain; charset=utf-8";
@@ -22,6 +25,9 @@ final class Replies {
         try (exchange) {
             exchange.getRequestBody().readAllBytes(); // guests send GETs; a stray body must not stall keep-alive
             exchange.getResponseHeaders().set("Content-Type", contentType);
+            // cloud-init opens a new connection per request: keeping it alive would only make the server re-queue
+            // it with its selector, time it as idle and read its EOF later; closing at once saves all three
+            exchange.getResponseHeaders().set("Connection", "close");
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             // -1: no body; 0 would mean chunked to the JDK server
             exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);

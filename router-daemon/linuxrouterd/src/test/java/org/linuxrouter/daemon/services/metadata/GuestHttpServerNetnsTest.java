@@ -1,6 +1,7 @@
 package org.linuxrouter.daemon.services.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,6 +178,16 @@ class GuestHttpServerNetnsTest {
     }
 
     /** [status, body] as curl in the VM saw them. */
+    @Test
+    void eachAnswerClosesItsConnectionAndBothStillArrive() {
+        // one curl, two URLs: curl reuses a connection the server leaves open, and says so
+        CommandResult r = lan.inVm("vm2", Duration.ofSeconds(20), "curl", "-sS", "-v", "--max-time", "5",
+                "http://10.50.0.1/latest/meta-data/instance-id", "http://10.50.0.1/latest/meta-data/local-ipv4");
+        assertEquals(VM2 + "10.50.0.12", r.requireSuccess().stdout());
+        assertTrue(r.stderr().contains("< Connection: close"), r.stderr());
+        assertFalse(r.stderr().contains("Re-using existing connection"), r.stderr());
+    }
+
     static List<String> curl(String vm, String... args) {
         return lan.http(vm, args);
     }
