@@ -84,7 +84,8 @@ public final class NicSpec {
       copy.put(key, Check.text("metadata." + key, Check.present("metadata." + key, entry.getValue()), 0,
           MAX_METADATA_VALUE));
     }
-    return Collections.unmodifiableSortedMap(copy);
+    // most NICs have no metadata (no userdata service): share the one empty map instead of a TreeMap each
+    return copy.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(copy);
   }
 
   private static List<String> sshKeys(List<String> given) {
