@@ -185,6 +185,10 @@ public final class SetupImporter {
                 case "IPaddr":
                 case "IPaddr2":
                     c.floatingIp = floatingIp(r);
+                    if (r != group.resources().get(group.resources().size() - 1)) {
+                        notes.add("haresources: the floating IP moves to the end of the chain (" + r.script()
+                                + " becomes IPaddr2), so clients reach the node only once the service is up");
+                    }
                     break;
                 case "drbddisk": {
                     String res = r.args().isEmpty() ? drbd.get(0).name() : r.args().get(0);

@@ -44,6 +44,12 @@ public final class DrbdResourceRenderer implements FileRenderer {
         out.append("    }\n");
         out.append("    net {\n");
         out.append("        protocol ").append(r.protocol()).append(";\n");
+        // A dead peer is noticed within ping-int + ping-timeout = 8 s, before the cluster declares it dead (Heartbeat's
+        // deadtime, 10 s by default), so the promotion that follows succeeds at once instead of failing while DRBD
+        // still believes the peer is primary (defaults: up to 10.5 s). ping-timeout 1 s instead of 0.5 s: a loaded
+        // peer is not dropped for a late PingAck. timeout stays at the default 6 s (it must stay below ping-int).
+        out.append("        ping-int 7;\n");
+        out.append("        ping-timeout 10;\n");
         if (fencing && nine) {
             out.append("        fencing resource-only;\n");
         }

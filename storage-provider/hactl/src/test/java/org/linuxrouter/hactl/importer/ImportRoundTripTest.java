@@ -99,13 +99,17 @@ class ImportRoundTripTest {
         Haresources.Group again = Haresources.parse("rendered", renderedText(rendered, "etc/ha.d/haresources")).get(0);
         assertEquals(hand.preferredNode(), again.preferredNode());
         List<String> expected = new ArrayList<>();
+        String floatingIp = null;
         for (Haresources.Resource r : hand.resources()) {
             if (r.script().equals("lvm2")) {
                 expected.add("LVM::vg0"); // Debian 12 has no lvm2 init script
+            } else if (r.script().startsWith("IPaddr")) { // IPaddr2, moved to the end of the chain
+                floatingIp = "IPaddr2::" + String.join("::", r.args());
             } else if (!r.script().equals("nfs-common")) { // masked on Debian 12
                 expected.add(r.toString());
             }
         }
+        expected.add(floatingIp);
         assertEquals(expected, again.resources().stream().map(Haresources.Resource::toString).toList());
 
         HaCf handCf = HaCf.parse("hand", Files.readString(root.resolve("etc/ha.d/ha.cf")));
@@ -174,8 +178,9 @@ class ImportRoundTripTest {
         assertTrue(rendered.stream().anyMatch(f -> f.path().equals(
                 "etc/systemd/system/cloudstack-management.service.d/hactl-restart.conf")));
         assertTrue(renderedText(rendered, "etc/ha.d/haresources").contains(
-                "mgmt1 IPaddr::192.168.20.100/24/eth0 drbddisk::mysql LVM::vgdb "
-                        + "Filesystem::/dev/vgdb/mysql::/var/lib/mysql::ext4::noatime mariadb\n"));
+                "mgmt1 drbddisk::mysql LVM::vgdb "
+                        + "Filesystem::/dev/vgdb/mysql::/var/lib/mysql::ext4::noatime mariadb"
+                        + " IPaddr2::192.168.20.100/24/eth0\n"));
 
         Files.createDirectories(root.resolve("proc"));
         Files.writeString(root.resolve("proc/modules"), "drbd 372736 4 - Live 0x0\n");
