@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
 class StoragePairFailoverTest {
 
     private static final Duration NFS_TIMEOUT = Duration.ofSeconds(2);
+    private static final int PROBE_MILLIS = 200;
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(PROBE_MILLIS);
+    /** Long enough for a loaded TCG guest to answer NULL, short enough to resolve the takeover's steps. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     @Test
     void everyAcknowledgedWriteSurvivesThePrimarysPowerLoss() throws Exception {
@@ -46,6 +50,7 @@ class StoragePairFailoverTest {
              NetnsExecutor writerThread = new NetnsExecutor(netns);
              NetnsExecutor probeThread = new NetnsExecutor(netns);
              NetnsExecutor ntpThread = new NetnsExecutor(netns);
+             NetnsExecutor availabilityThread = new NetnsExecutor(netns);
              NtpServer ntp = ntpThread.call(() -> new NtpServer(LabNetwork.CLIENT_ADDRESS))) {
             ntpThread.submit(ntp);
             Instant booted = Instant.now();
@@ -92,16 +97,30 @@ class StoragePairFailoverTest {
             StoragePair.await("10 acknowledged writes before the failover", Duration.ofMinutes(1),
                     () -> writes.acknowledgedCount() >= 10);
 
+            AvailabilityProbe availability = new AvailabilityProbe(client, PROBE_INTERVAL, PROBE_TIMEOUT);
+            availabilityThread.submit(availability);
+            StoragePair.await("the availability probe's first answer", Duration.ofMinutes(1),
+                    () -> availability.firstAnswer(Instant.EPOCH).isPresent());
             Instant powerLoss = Instant.now();
             pair.node(1).powerOff();
-            Instant answered = probeThread.call(() -> firstAnswer(client, Duration.ofMinutes(2)));
+            StoragePair.await("NFS to answer a fresh connection on the floating IP after the power loss",
+                    Duration.ofMinutes(3), () -> availability.firstAnswer(powerLoss).isPresent());
+            Instant answered = availability.firstAnswer(powerLoss).orElseThrow();
             StoragePair.await("10 acknowledged writes after the failover", Duration.ofMinutes(2),
                     () -> writes.acknowledgedSince(powerLoss) >= 10);
             writes.stop();
+            availability.stop();
             writing.get(30, TimeUnit.SECONDS);
             Instant firstWriteAfter = writes.attempts().stream()
                     .filter(a -> a.isAcknowledged() && a.started().isAfter(powerLoss))
                     .map(AcknowledgedWrites.Attempt::acknowledged).min(Instant::compareTo).orElseThrow();
+            Timeline timeline = Timeline.collect(pair.node(2), powerLoss.minusSeconds(5), Instant.now());
+            String takeover = takeoverReport(timeline, availability, writes, powerLoss, answered, firstWriteAfter);
+            System.out.print(takeover);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "ha-lab-timeline.txt"), takeover
+                    + "\n---- every event on " + pair.node(2).name() + " (host clock, relative to the power loss)\n"
+                    + timeline.render(powerLoss));
 
             List<AcknowledgedWrites.Attempt> acknowledged = writes.attempts().stream()
                     .filter(AcknowledgedWrites.Attempt::isAcknowledged).toList();
@@ -133,7 +152,6 @@ class StoragePairFailoverTest {
                     Duration.between(begin, Instant.now()).toSeconds(),
                     clocksSynced ? "clocks synchronised" : "clocks not synchronised (doctor --skip time)");
             System.out.print("[ha-lab] " + report);
-            Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "ha-lab-failover.txt"), report);
             assertEquals(0, lost, "acknowledged writes lost in the failover\n" + report);
             assertTrue(Duration.between(powerLoss, firstWriteAfter).compareTo(Duration.ofSeconds(60)) <= 0,
@@ -162,20 +180,45 @@ class StoragePairFailoverTest {
         }
     }
 
-    private static Instant firstAnswer(Nfs3Client client, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (answers(client)) {
-                return Instant.now();
+    /**
+     * The takeover as the survivor logged it (milestones), as a client reconnecting every {@value #PROBE_MILLIS} ms
+     * saw it (runs of outcomes), and as the writer with its pre-failover file handle saw it.
+     */
+    private static String takeoverReport(Timeline timeline, AvailabilityProbe availability, AcknowledgedWrites writes,
+                                         Instant powerLoss, Instant answered, Instant firstWriteAfter) {
+        StringBuilder text = new StringBuilder("[ha-lab] takeover timeline (relative to the power loss)\n");
+        timeline.milestones(powerLoss).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing(Timeline.Event::at)))
+                .forEach(m -> text.append(String.format("  %s  %-42s %s%n",
+                        Timeline.offset(powerLoss, m.getValue().at()), m.getKey(), m.getValue().text())));
+        text.append(String.format("  %s  %-42s%n", Timeline.offset(powerLoss, answered),
+                "client: fresh connection answered"));
+        text.append(String.format("  %s  %-42s%n", Timeline.offset(powerLoss, firstWriteAfter),
+                "client: first FILE_SYNC write acknowledged"));
+        text.append("[ha-lab] fresh-connection probe every ").append(PROBE_MILLIS).append(" ms, outcomes:\n");
+        availability.runs(powerLoss, powerLoss.minusSeconds(1)).stream().limit(40)
+                .forEach(run -> text.append("  ").append(run).append('\n'));
+        text.append("[ha-lab] writer (pre-failover file handle), attempts from 1 s before the power loss:\n");
+        String last = null;
+        int count = 0;
+        for (AcknowledgedWrites.Attempt a : writes.attempts()) {
+            if (!a.started().isAfter(powerLoss.minusSeconds(1))) {
+                continue;
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            String outcome = a.isAcknowledged() ? "acknowledged" : a.error();
+            if (!outcome.equals(last)) {
+                if (last != null) {
+                    text.append(" x").append(count).append('\n');
+                }
+                text.append("  ").append(Timeline.offset(powerLoss, a.started())).append(' ').append(outcome);
+                last = outcome;
+                count = 0;
             }
+            count++;
         }
-        throw new AssertionError("the export did not answer on the floating IP within " + timeout
-                + " of the power loss");
+        if (last != null) {
+            text.append(" x").append(count).append('\n');
+        }
+        return text.toString();
     }
 }
