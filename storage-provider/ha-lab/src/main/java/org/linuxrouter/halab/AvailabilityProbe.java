@@ -53,7 +53,9 @@ public final class AvailabilityProbe implements Runnable {
                 outcome = String.valueOf(e.getMessage()).contains("refused") ? Outcome.REFUSED : Outcome.OTHER_ERROR;
                 detail = String.valueOf(e.getMessage());
             } catch (SocketTimeoutException e) {
-                outcome = String.valueOf(e.getMessage()).contains("connect") ? Outcome.CONNECT_TIMEOUT
+                // "Connect timed out" (no SYN-ACK: nobody holds the address) or "Read timed out" (no RPC reply)
+                outcome = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")
+                        ? Outcome.CONNECT_TIMEOUT
                         : Outcome.REPLY_TIMEOUT;
             } catch (IOException e) {
                 outcome = Outcome.OTHER_ERROR;

@@ -65,6 +65,13 @@ public final class Timeline {
         return new Timeline(events);
     }
 
+    /** A timeline of already collected events (sorted here). */
+    static Timeline of(List<Event> events) {
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(Event::at));
+        return new Timeline(sorted);
+    }
+
     /** Guest clock minus host clock, from the fastest of five {@code date +%s.%N} round trips. */
     static Duration clockOffset(Vm vm) {
         Duration best = null;
