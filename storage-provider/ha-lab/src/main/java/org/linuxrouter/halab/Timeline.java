@@ -182,7 +182,7 @@ public final class Timeline {
         m.put("haresources: nfs-kernel-server start", Pattern.compile("Running \\S*nfs-kernel-server\\S* .*start"));
         m.put("nfsd: started", Pattern.compile("NFSD: starting|Finished nfs-server|Started nfs-server"));
         m.put("haresources: IPaddr start", Pattern.compile("Running \\S*IPaddr\\S* .*start"));
-        m.put("IPaddr: address added", Pattern.compile("eval ifconfig|ip -f inet addr add|ip addr add"));
+        m.put("IPaddr: address added", Pattern.compile("eval ifconfig|Adding inet address"));
         m.put("heartbeat: takeover complete", Pattern.compile("takeover complete|Resource acquisition completed"));
         return java.util.Collections.unmodifiableMap(m);
     }
