@@ -77,8 +77,15 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
       // keepalived -t: "cannot use a loopback interface (lo) for vrrp"
       throw new BadValue("vrrp_interface: an interface to the peer router, not the loopback", "lo");
     });
-    pairAddress.ifPresent(text -> requireHostAddress("vrrp_pair_address",
-        ipv4(text.substring(0, text.indexOf('/')))));
+    if (pairAddress.isPresent()) {
+      InetAddress pair = ipv4(pairAddress.get().substring(0, pairAddress.get().indexOf('/')));
+      requireHostAddress("vrrp_pair_address", pair);
+      if (unicastPeers.contains(pair) || unicastSource.filter(pair::equals).isPresent()) {
+        // keepalived would add a router's own address as the master's virtual address: two owners, one address
+        throw new BadValue("vrrp_pair_address: an address of its own, not a router's (vrrp_unicast_peers,"
+            + " vrrp_unicast_source)", pairAddress.get());
+      }
+    }
   }
 
   /**

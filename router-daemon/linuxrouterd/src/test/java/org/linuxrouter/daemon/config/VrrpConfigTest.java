@@ -85,6 +85,11 @@ class VrrpConfigTest {
         "each address once");
     problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2\nvrrp_unicast_source = 169.254.77.2", 3,
         "vrrp_unicast_source", "this router's own address, not one of vrrp_unicast_peers");
+    problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2\nvrrp_pair_address = 169.254.77.2/24", 3,
+        "vrrp_pair_address", "an address of its own, not a router's (vrrp_unicast_peers, vrrp_unicast_source)");
+    problem("vrrp = on\nvrrp_unicast_peers = 169.254.77.2\nvrrp_unicast_source = 169.254.77.1\n"
+        + "vrrp_pair_address = 169.254.77.1/32", 4, "vrrp_pair_address",
+        "an address of its own, not a router's (vrrp_unicast_peers, vrrp_unicast_source)");
     problem("vrrp = on\nvrrp_interface = lo", 2, "vrrp_interface",
         "an interface to the peer router, not the loopback");
     problem("vrrp = on\ntrunk_interface = lo", 2, "trunk_interface",
