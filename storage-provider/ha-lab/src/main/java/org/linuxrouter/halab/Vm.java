@@ -23,6 +23,8 @@ public final class Vm implements AutoCloseable {
 
     static final long DRBD_DISK_BYTES = 64L << 20;
     private static final String AGENT_PORT = "org.linuxrouter.halab.agent";
+    /** vCPUs per VM ({@code -Dhalab.smp}); one each keeps two VMs within the 2-core machine. */
+    private static final int VCPUS = Integer.getInteger("halab.smp", 1);
 
     private final String name;
     private final Path dir;
@@ -57,7 +59,7 @@ public final class Vm implements AutoCloseable {
             network.addTaps(tapBase);
             Path socket = dir.resolve("agent.sock");
             List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", network.name(),
-                    "qemu-system-x86_64", "-name", hostname, "-accel", "tcg", "-m", "1024", "-smp", "1",
+                    "qemu-system-x86_64", "-name", hostname, "-accel", "tcg", "-m", "1024", "-smp", String.valueOf(VCPUS),
                     "-nodefaults", "-no-user-config", "-display", "none",
                     "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
                     "-append", "root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet mitigations=off",
