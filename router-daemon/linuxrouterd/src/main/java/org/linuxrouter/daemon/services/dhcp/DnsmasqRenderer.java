@@ -100,7 +100,7 @@ public final class DnsmasqRenderer {
                     hosts.put("nic-" + nic.uuid().value(), hostLine(nic, address.get()));
                     leases.put(nic.uuid().value(), new DnsmasqConfig.Lease(link.get(), address.get().toString(),
                             nic.mac().value()));
-                    String nicOptions = nicOptions(nic);
+                    String nicOptions = nicOptions(nic, link.get());
                     if (!nicOptions.isEmpty()) {
                         // The tag comes from the main file, not the host line: see the class comment.
                         main.append("dhcp-mac=set:").append(tag("c", nic.uuid().value())).append(',')
@@ -188,9 +188,12 @@ public final class DnsmasqRenderer {
      * CloudStack's rule for a VM's other NICs: empty router (3), DNS (6) and domain (15) options, so only the default
      * NIC gets a default route; then the NIC's extra options, which win over both (a NIC's own choice).
      */
-    private static String nicOptions(NicSpec nic) {
+    private static String nicOptions(NicSpec nic, String link) {
         StringBuilder out = new StringBuilder();
-        String tag = tag("c", nic.uuid().value());
+        // The MAC's tag alone would also match a NIC with the same MAC on another network (CloudStack makes MACs
+        // unique per network only); dnsmasq also tags each request with the name of the interface it came in on,
+        // which here is the network's own link.
+        String tag = tag("c", nic.uuid().value()) + ",tag:" + link;
         Set<Integer> own = new LinkedHashSet<>();
         nic.dhcpOptions().forEach(o -> own.add(o.code()));
         if (!nic.defaultNic()) {

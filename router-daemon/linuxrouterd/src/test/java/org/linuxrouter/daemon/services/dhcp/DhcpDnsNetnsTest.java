@@ -66,11 +66,13 @@ class DhcpDnsNetnsTest {
         Netns vm1 = netns("lrdd-v1-" + id);
         Netns vm2 = netns("lrdd-v2-" + id);
         Netns vm3 = netns("lrdd-v3-" + id);
+        Netns vm4 = netns("lrdd-v4-" + id);
         bridge(TRUNK + ".100", "10.61.0.1/24");
         bridge(TRUNK + ".200", "10.62.0.1/24");
         port(vm1, TRUNK + ".100", "lrdd-p1", MAC_1);
         port(vm2, TRUNK + ".200", "lrdd-p2", MAC_2);
         port(vm3, TRUNK + ".100", "lrdd-p3", MAC_3);
+        port(vm4, TRUNK + ".100", "lrdd-p4", MAC_2);
         dir = Files.createTempDirectory("lrdd-dnsmasq-");
         // dnsmasq re-reads its directories as its own user: the path must be traversable by it.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -121,6 +123,16 @@ class DhcpDnsNetnsTest {
         assertFalse(lease2.containsKey("domain-name-servers"), "not the default NIC: no dns " + lease2);
 
         assertTrue(dhclient(vm(3)).isEmpty(), "an unregistered MAC gets nothing");
+
+        // CloudStack makes MACs unique per network only: vm2's MAC again, as another VM's default NIC on network A,
+        // gets its router and DNS although the NIC with that MAC on network B must not
+        state = state.withNic(NET_A, nic("c4000000-0000-4000-8000-00000000000c", MAC_2, "10.61.0.12", "web-3", true));
+        apply();
+        Map<String, String> lease4 = dhclient(vm(4)).orElseThrow(() -> new AssertionError("vm4 got no lease"));
+        assertEquals("10.61.0.12", lease4.get("fixed-address"));
+        assertEquals("10.61.0.1", lease4.get("routers"), "the same MAC's other NIC is not this one: " + lease4);
+        assertEquals("10.61.0.1,192.0.2.53", lease4.get("domain-name-servers"));
+        assertFalse(dhclient(vm(2)).orElseThrow().containsKey("routers"), "and that one still gets no router");
 
         vm(1).ip().run("addr", "add", "10.61.0.10/24", "dev", "eth0");
         vm(2).ip().run("addr", "add", "10.62.0.10/24", "dev", "eth0");

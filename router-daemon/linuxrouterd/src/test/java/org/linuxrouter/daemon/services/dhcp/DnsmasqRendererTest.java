@@ -70,7 +70,7 @@ class DnsmasqRendererTest {
                 + tag + "option6:dns-server,[2001:db8:1::1],[2001:db8::53]\n"
                 + tag + "option:domain-name,cloudnine.internal\n" + tag + "option:mtu,1450\n",
                 config.options().get("net-" + NET.value()));
-        String nic = "tag:cc200000000004000800000000000000b,";
+        String nic = "tag:cc200000000004000800000000000000b,tag:eth1.100,";
         assertEquals(nic + "3\n" + nic + "15\n" + nic + "6,9.9.9.9\n" + nic + "67,pxe.0\n",
                 config.options().get("nic-" + NIC_2.value()), "no router/domain for a non-default NIC; its own DNS");
         assertFalse(config.options().containsKey("nic-" + NIC_1.value()), "a plain default NIC needs no options");
