@@ -106,6 +106,28 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /**
+     * A crash of the whole service as systemd sees it: the daemon and every keepalived process it started die by
+     * SIGKILL at once; whatever else it started (dnsmasq) then gets the SIGTERM systemd's control-group KillMode
+     * sends the rest of the unit before a restart.
+     */
+    public void killWithKeepalived() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        for (ProcessHandle child : children) {
+            if (child.info().command().map(c -> c.endsWith("/keepalived")).orElse(false)) {
+                child.destroyForcibly();
+            }
+        }
+        process.waitFor();
+        for (ProcessHandle child : children) {
+            child.destroy();
+        }
+        for (ProcessHandle child : children) {
+            child.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> child).join();
+        }
+    }
+
+    /**
      * Puts {@code networks} one by one from another thread and SIGKILLs the daemon once {@code acks} of them were
      * acknowledged (a crash in the middle of applying a burst). Returns how many were acknowledged.
      */

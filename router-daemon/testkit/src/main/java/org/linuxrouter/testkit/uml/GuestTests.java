@@ -42,10 +42,22 @@ public final class GuestTests {
      * class path. {@code share} (a host temp directory) receives the JUnit XML report.
      */
     public static Outcome run(String packageName, String tag, Path share) {
+        return run(packageName, tag, share, "1G", SUITE_TIMEOUT, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #run(String, String, Path)}, with the guest's RAM ({@code mem=}, e.g. {@code 1536M} for a lab that
+     * runs several JVMs), the time the whole boot may take, and system properties for the in-guest tests (e.g. a
+     * repetition count).
+     */
+    public static Outcome run(String packageName, String tag, Path share, String memory, java.time.Duration timeout,
+                              java.util.Map<String, String> systemProperties) {
         Path reports = share.resolve("reports");
-        GuestJava java = GuestJava.builder().selectPackage(packageName).includeTag(tag).reportsDir(reports)
-                .maxHeap("384m").build();
-        UmlResult result = UmlKernel.run(UmlRun.command(java.argv()).memory("1G").share(share).timeout(SUITE_TIMEOUT).build());
+        GuestJava.Builder builder = GuestJava.builder().selectPackage(packageName).includeTag(tag).reportsDir(reports)
+                .maxHeap("384m");
+        systemProperties.forEach(builder::systemProperty);
+        GuestJava java = builder.build();
+        UmlResult result = UmlKernel.run(UmlRun.command(java.argv()).memory(memory).share(share).timeout(timeout).build());
         System.out.println("uml lab " + packageName + " @" + tag + ": " + result.timings());
         return outcome(reports.resolve("TEST-junit-jupiter.xml"), result);
     }
