@@ -5,9 +5,13 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.linuxrouter.daemon.config.VrrpConfig;
@@ -29,6 +33,14 @@ public final class VrrpService implements AutoCloseable {
     static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
     /** How soon a refused configuration is tried again (a link named in it may have been missing). */
     static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * When, after the peer was master for a moment, this master acts on its mastership again (announcing the
+     * proxied addresses on the uplink): the peer's daemon announces them too when its keepalived reports MASTER,
+     * possibly after keepalived already went back to BACKUP, and the last announcement wins upstream. Twice, so a
+     * slow peer's late announcement is overridden too (measured in the UML pair lab: a peer's keepalived stalled
+     * for a second on a loaded machine; without this the upstream sent to the backup for 8 s).
+     */
+    static final List<Duration> REASSERT_AFTER = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final KeepalivedConf conf;
     private final Keepalived keepalived;
@@ -39,6 +51,12 @@ public final class VrrpService implements AutoCloseable {
     private final Thread watcher;
     private final Object lock = new Object();
     private PairStatus status = PairStatus.INITIAL;  // guarded by lock
+    private long reassertUntil;                       // guarded by lock: System.nanoTime() of the last one planned
+    private final ScheduledExecutorService reasserts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vrrp-reassert");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     public VrrpService(VrrpConfig config, InterfaceName trunk, Optional<InterfaceName> uplink, Path dir,
@@ -88,6 +106,10 @@ public final class VrrpService implements AutoCloseable {
         if (!KeepalivedConf.INSTANCE.equals(line.instance())) {
             return;
         }
+        if (line.lowerPriorityAdvert()) {
+            planReassert();
+            return;
+        }
         PairStatus now;
         synchronized (lock) {
             if (status.state() == line.state()) {
@@ -102,6 +124,33 @@ public final class VrrpService implements AutoCloseable {
             onChange.accept(now);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "VRRP: acting on " + line.state() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A lower-priority peer was master for a moment: act on this router's mastership again, a little later. */
+    private void planReassert() {
+        long now = System.nanoTime();
+        synchronized (lock) {
+            if (status.state() != VrrpState.MASTER || now < reassertUntil) {
+                return; // not master (keepalived is handling it), or the planned runs still cover this event
+            }
+            reassertUntil = now + REASSERT_AFTER.get(REASSERT_AFTER.size() - 1).toNanos();
+        }
+        LOG.log(Level.WARNING, "VRRP: a lower-priority router advertised as master; re-announcing as master");
+        for (Duration delay : REASSERT_AFTER) {
+            reasserts.schedule(this::reassert, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reassert() {
+        PairStatus now = status();
+        if (now.state() != VrrpState.MASTER || closed) {
+            return;
+        }
+        try {
+            onChange.accept(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "VRRP: re-asserting mastership failed: " + e.getMessage(), e);
         }
     }
 
@@ -149,6 +198,7 @@ public final class VrrpService implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        reasserts.shutdownNow();
         watcher.interrupt();
         watcher.join(5_000);
         keepalived.close();
