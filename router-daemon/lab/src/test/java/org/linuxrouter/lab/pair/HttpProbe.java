@@ -20,8 +20,13 @@ import org.linuxrouter.rtnetlink.internal.Netns;
  */
 final class HttpProbe implements AutoCloseable {
 
+    /** A SYN-ACK comes from the kernel within milliseconds; none within this means the gateway is not there. */
     private static final int CONNECT_TIMEOUT_MS = 200;
-    private static final int READ_TIMEOUT_MS = 1000;
+    /**
+     * A slow answer is not a lost one: in the one-CPU guest a daemon can take a second or more to answer while the
+     * other router's JVM starts, which two real routers never share.
+     */
+    private static final int READ_TIMEOUT_MS = 5000;
 
     private final String name;
     private final String request;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,9 @@ class PairFailoverLabTest {
         lab = PairTopology.build();
         // the upstream reaches the private network on its link too: the master's proxy entry answers for it
         lab.upstream.ip().run("route", "add", "10.2.2.0/24", "dev", "up0");
-        dir = Files.createTempDirectory("pairlab");
+        // dnsmasq drops to its own user and must traverse down to each router's dnsmasq directory
+        dir = Files.createTempDirectory("pairlab", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
         evidence = Path.of(System.getProperty(EVIDENCE_PROPERTY, dir.toString()));
         a = new PairRouter("A", lab.routerA, PairTopology.MGMT_A, "169.254.77.1/24", 110, sub("a"));
         b = new PairRouter("B", lab.routerB, PairTopology.MGMT_B, "169.254.77.2/24", 100, sub("b"));
@@ -220,8 +223,8 @@ class PairFailoverLabTest {
             lab.trunkPort(a.netns, true);
             awaitRole(a, Role.BACKUP);
         }
+        // preemption matters on the router that returns with the higher priority; b never outranks a
         a.preempt(true);
-        b.preempt(true);
         List<ProbeResult> results;
         long fault;
         try (Probes probes = Probes.start(lab, evidence, "c-preempt", VM1)) {
@@ -236,9 +239,6 @@ class PairFailoverLabTest {
         }
         figures.add("preemption, A returns and takes over: worst probe "
                 + assertProbes("preemption: A returns", results, fault) + " ms");
-        b.stop();
-        b.start();
-        awaitRole(b, Role.BACKUP);
         assertEquals(Role.MASTER, a.role());
 
         try (Probes probes = Probes.start(lab, evidence, "c-failback", VM1)) {
