@@ -398,7 +398,7 @@ class PairFailoverLabTest {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Thread.sleep(50);
+            Thread.sleep(200); // each look is an HTTPS request to a daemon sharing the guest's one CPU
         }
         return condition.getAsBoolean();
     }
