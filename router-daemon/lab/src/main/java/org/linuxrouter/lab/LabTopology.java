@@ -95,7 +95,8 @@ public final class LabTopology implements AutoCloseable {
         vm(vm3, "v300", "198.51.100.66/26", "198.51.100.65");
     }
 
-    private static void vm(Netns vm, String vlanLink, String address, String gateway) {
+    /** Renames a VM's VLAN link to eth0, brings it up, gives it its address and default route. */
+    public static void vm(Netns vm, String vlanLink, String address, String gateway) {
         vm.ip().batch(List.of("link set " + vlanLink + " name eth0", "link set eth0 up",
                 "addr add " + address + " dev eth0", "route add default via " + gateway));
     }

@@ -39,6 +39,7 @@ import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.testkit.guest.CloudStackDatasource;
+import org.linuxrouter.testkit.guest.Dhclient;
 import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.process.Command;
 import org.linuxrouter.testkit.process.CommandResult;
@@ -435,19 +436,7 @@ class PairFailoverLabTest {
             assertFalse(log.contains("DHCPDISCOVER"), "the renewal was answered, not ignored: " + log);
         }
         assertTrue(log.contains("DHCPACK of 198.51.100.130"), log);
-        String text = Files.readString(leases, StandardCharsets.UTF_8);
-        String last = text.substring(text.lastIndexOf("lease {"));
-        Map<String, String> lease = new LinkedHashMap<>();
-        for (String line : last.lines().toList()) {
-            String l = line.trim();
-            if (l.endsWith(";")) {
-                String[] parts = l.substring(0, l.length() - 1).replaceFirst("^option ", "").split(" ", 2);
-                if (parts.length == 2) {
-                    lease.put(parts[0], parts[1]);
-                }
-            }
-        }
-        return lease;
+        return Dhclient.parse(Files.readAllLines(leases, StandardCharsets.UTF_8));
     }
 
     // ---- the networks CloudStack sends ----

@@ -2,6 +2,7 @@ package org.linuxrouter.lab.pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.linuxrouter.lab.LabTopology;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
 
@@ -97,11 +98,11 @@ final class PairTopology implements AutoCloseable {
                 "link add link trunk0 name v200 address " + VM2_MAC + " type vlan id 200",
                 "link add link trunk0 name v300 address " + VM3_MAC + " type vlan id 300",
                 "link set v100 netns plvm1", "link set v200 netns plvm2", "link set v300 netns plvm3"));
-        vm(vm1, "v100", "198.51.100.130/25", "198.51.100.129");
+        LabTopology.vm(vm1, "v100", "198.51.100.130/25", "198.51.100.129");
         vm1.ip().batch(List.of("addr add 2001:db8:0:1:8000::2/65 dev eth0 nodad",
                 "route add ::/0 via 2001:db8:0:1:8000::1"));
-        vm(vm2, "v200", "10.2.2.10/24", "10.2.2.1");
-        vm(vm3, "v300", "198.51.100.66/26", "198.51.100.65");
+        LabTopology.vm(vm2, "v200", "10.2.2.10/24", "10.2.2.1");
+        LabTopology.vm(vm3, "v300", "198.51.100.66/26", "198.51.100.65");
     }
 
     private static void router(Netns router, String uplink4, String uplink6, String trunk, String mgmt) {
@@ -111,11 +112,6 @@ final class PairTopology implements AutoCloseable {
                 "addr add " + uplink6 + "/64 dev eth0 nodad",
                 "addr add " + trunk + "/24 dev eth1",
                 "addr add " + mgmt + "/30 dev mgmt0"));
-    }
-
-    private static void vm(Netns vm, String vlanLink, String address, String gateway) {
-        vm.ip().batch(List.of("link set " + vlanLink + " name eth0", "link set eth0 up",
-                "addr add " + address + " dev eth0", "route add default via " + gateway));
     }
 
     /** Takes router {@code a} or {@code b}'s trunk carrier away (its switch port down), or gives it back. */

@@ -63,7 +63,7 @@ public final class Dhclient {
     }
 
     /** {@code option routers 10.0.0.1;} to {@code routers -> 10.0.0.1}, the last lease's value winning. */
-    static Map<String, String> parse(List<String> lines) {
+    public static Map<String, String> parse(List<String> lines) {
         Map<String, String> lease = new LinkedHashMap<>();
         for (String line : lines) {
             String l = line.trim();
