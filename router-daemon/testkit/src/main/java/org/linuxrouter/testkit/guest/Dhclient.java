@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.linuxrouter.testkit.process.Command;
-import org.linuxrouter.testkit.process.CommandResult;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's ISC {@code dhclient} in a VM's network namespace, as a booting guest runs it, for one exchange
- * ({@code -1}: give up after the timeout). Its own config, lease and pid files live in a work directory, and its
- * script is {@code /bin/true}, so it leaves the interface alone: the lease file says exactly what the server
- * offered, and the test compares that with what CloudStack assigned.
+ * ({@code -1}: give up after the timeout), in the foreground and stopped once it has a lease. Its own config,
+ * lease and pid files live in a work directory, and its script is {@code /bin/true}, so it leaves the interface
+ * alone: the lease file says exactly what the server offered, and the test compares that with what CloudStack
+ * assigned.
  */
 public final class Dhclient {
 
@@ -35,24 +35,45 @@ public final class Dhclient {
         Path conf = workDir.resolve(netns + "-dhclient.conf");
         Path leases = workDir.resolve(netns + ".leases");
         Path pid = workDir.resolve(netns + "-dhclient.pid");
+        Process dhclient = null;
         try {
             Files.writeString(conf, "timeout " + timeoutSeconds + ";\nretry 1;\n" + REQUEST);
             Files.deleteIfExists(leases);
-            CommandResult run = Command.run(List.of("ip", "netns", "exec", netns, "dhclient", "-4", "-1", "-v",
+            // -d: in the foreground, so this process is dhclient itself and ours to stop; a daemonised one would
+            // outlive the test (renewing a lease in a namespace that is gone)
+            dhclient = new ProcessBuilder(List.of("ip", "netns", "exec", netns, "dhclient", "-4", "-1", "-d", "-v",
                     "-cf", conf.toString(), "-lf", leases.toString(), "-pf", pid.toString(), "-sf", "/bin/true",
-                    iface), null, java.time.Duration.ofSeconds(timeoutSeconds + 30L));
-            // -1 exits after the lease, but a daemonised renewer may linger: stop it by its own pid file
-            if (Files.exists(pid)) {
-                Command.run(List.of("pkill", "-F", pid.toString()));
+                    iface)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds + 30L);
+            while (System.nanoTime() < deadline) {
+                // a whole lease block: dhclient may be half way through writing it
+                String text = Files.exists(leases) ? Files.readString(leases) : "";
+                if (text.contains("fixed-address") && text.strip().endsWith("}")) {
+                    return Optional.of(parse(List.of(text.split("\n"))));
+                }
+                if (!dhclient.isAlive()) {
+                    return Optional.empty(); // -1: no lease within the timeout
+                }
+                Thread.sleep(50);
             }
-            if (run.exitCode() != 0 || !Files.exists(leases)) {
-                return Optional.empty();
-            }
-            Map<String, String> lease = parse(Files.readAllLines(leases));
-            return lease.containsKey("fixed-address") ? Optional.of(lease) : Optional.empty();
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for dhclient in " + netns, e);
         } finally {
+            if (dhclient != null) {
+                dhclient.destroy();
+                try {
+                    if (!dhclient.waitFor(10, TimeUnit.SECONDS)) {
+                        dhclient.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    dhclient.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
                 Files.deleteIfExists(conf);
                 Files.deleteIfExists(pid);
