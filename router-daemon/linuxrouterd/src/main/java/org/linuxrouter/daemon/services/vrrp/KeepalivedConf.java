@@ -24,6 +24,9 @@ public final class KeepalivedConf {
     /** The instance name the notify FIFO reports; fixed, since a router has exactly one. */
     public static final String INSTANCE = "linuxrouter";
 
+    /** keepalived's netlink receive buffers: 16 MiB each, taken only as events queue up. */
+    static final int NETLINK_BUFFER_BYTES = 16 * 1024 * 1024;
+
     private static final Pattern PAIR_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
 
     private final VrrpConfig config;
@@ -68,6 +71,13 @@ public final class KeepalivedConf {
         // thousands of gateways the default of 5 each would delay the announcements themselves.
         out.append("  vrrp_garp_master_repeat 1\n");
         out.append("  vrrp_garp_master_delay 1\n");
+        // With thousands of VLAN links keepalived's first read of every link and address, and the burst of events
+        // when they change, overran its default netlink buffers: a backup started beside a master holding 8,188
+        // gateways never left its start-up (docs/performance.md). Forced, so rmem_max does not cap them.
+        out.append("  vrrp_netlink_cmd_rcv_bufs ").append(NETLINK_BUFFER_BYTES).append('\n');
+        out.append("  vrrp_netlink_cmd_rcv_bufs_force\n");
+        out.append("  vrrp_netlink_monitor_rcv_bufs ").append(NETLINK_BUFFER_BYTES).append('\n');
+        out.append("  vrrp_netlink_monitor_rcv_bufs_force\n");
         out.append("}\n\n");
         out.append("vrrp_instance ").append(INSTANCE).append(" {\n");
         // Both routers start as BACKUP: required by nopreempt, and a restarted router never grabs the gateways.

@@ -39,6 +39,8 @@ class KeepalivedConfTest {
                 + "    2001:db8:1:0:0:0:0:1/64 dev eth1.100\n  }\n"), text);
         assertTrue(text.contains("  notify_fifo /var/lib/linuxrouter/vrrp/notify.fifo\n"), text);
         assertTrue(text.contains("  vrrp_version 3\n"), text);
+        assertTrue(text.contains("  vrrp_netlink_monitor_rcv_bufs 16777216\n  vrrp_netlink_monitor_rcv_bufs_force\n"),
+                text);
     }
 
     @Test
