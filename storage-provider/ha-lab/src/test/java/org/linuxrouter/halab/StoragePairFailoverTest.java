@@ -32,12 +32,12 @@ class StoragePairFailoverTest {
     private static final Duration NFS_TIMEOUT = Duration.ofSeconds(2);
     /**
      * Not the issue's 30 s target: under QEMU TCG every step of the takeover is a few seconds of emulated shell and
-     * LVM commands, and the lab measured 69-90 s at load 13-23 on the shared 2-core machine, growing with the load
-     * (docs/performance.md, "Storage pair failover", with the timeline). The ceiling is twice the slowest run, so a
-     * loaded CI machine does not fail the build, while a takeover that goes wrong (a step failing and retrying, DRBD
-     * refusing the promotion, the address not moving) still does.
+     * LVM commands, and the lab measured 69-109 s in five runs with one vCPU per VM on the shared 2-core machine
+     * (docs/performance.md, "Storage pair failover", with the timeline); single steps vary 2-3x between runs. The
+     * ceiling is over twice the slowest run, so a loaded CI machine does not fail the build, while a takeover that
+     * goes wrong (a step failing and retrying, DRBD refusing the promotion, the address not moving) still does.
      */
-    private static final Duration FAILOVER_CEILING = Duration.ofSeconds(180);
+    private static final Duration FAILOVER_CEILING = Duration.ofSeconds(240);
     private static final int PROBE_MILLIS = 200;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(PROBE_MILLIS);
     /** Long enough for a loaded TCG guest to answer NULL, short enough to resolve the takeover's steps. */
