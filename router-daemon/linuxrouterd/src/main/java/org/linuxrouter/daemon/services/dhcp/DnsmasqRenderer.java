@@ -148,6 +148,10 @@ public final class DnsmasqRenderer {
                 + "domain-needed\n"
                 + "dhcp-ignore=tag:!known\n"
                 + "leasefile-ro\n"
+                // A guest's DHCPREQUEST for a lease this dnsmasq never gave (the other router of a pair gave it,
+                // or this one restarted: leasefile-ro keeps no database) is answered, not ignored into a DISCOVER
+                // (seen in the UML pair lab after a failover); only known hosts get anything (dhcp-ignore above).
+                + "dhcp-authoritative\n"
                 + "dhcp-lease-max=" + LEASE_MAX + "\n";
     }
 

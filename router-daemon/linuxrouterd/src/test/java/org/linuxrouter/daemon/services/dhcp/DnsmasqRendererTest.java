@@ -59,6 +59,7 @@ class DnsmasqRendererTest {
                 + "dhcp-mac=set:cc200000000004000800000000000000b,02:00:00:00:00:02\n"
                 + "enable-ra\n"), config.main());
         assertTrue(config.main().contains("\ndhcp-ignore=tag:!known\n") && config.main().contains("\nleasefile-ro\n")
+                && config.main().contains("\ndhcp-authoritative\n")
                 && config.main().contains("\nlocalise-queries\n") && config.main().contains("\nno-resolv\n"));
         assertEquals("server=192.0.2.53\nserver=2001:db8::53\n", config.servers());
         assertEquals("02:00:00:00:00:01,203.0.113.10,web-1,infinite\n",
