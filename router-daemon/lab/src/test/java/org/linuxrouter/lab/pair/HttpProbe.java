@@ -16,12 +16,14 @@ import org.linuxrouter.rtnetlink.internal.Netns;
 /**
  * A VM asking the metadata server on its gateway for its instance-id every 20 ms, each request a new TCP
  * connection (as cloud-init's are), from a thread that entered the VM's network namespace. An attempt counts as
- * answered when the reply is {@code 200} with the expected body; it is stamped with the wall clock when it ended.
+ * answered when the reply is {@code 200} with the expected body; it is stamped with the wall clock when it began.
  */
 final class HttpProbe implements AutoCloseable {
 
     /** A SYN-ACK comes from the kernel within milliseconds; none within this means the gateway is not there. */
     private static final int CONNECT_TIMEOUT_MS = 200;
+    /** Attempts in flight at once at most; each worker takes every WORKERS-th 20 ms slot. */
+    private static final int WORKERS = 8;
     /**
      * A slow answer is not a lost one: in the one-CPU guest a daemon can take a second or more to answer while the
      * other router's JVM starts, which two real routers never share.
@@ -56,29 +58,49 @@ final class HttpProbe implements AutoCloseable {
         return p;
     }
 
+    /**
+     * {@link #WORKERS} threads, started from the thread that entered the VM's namespace (so they are in it too),
+     * take the 20 ms slots in turn: an attempt that hangs on a connection the old master accepted just before the
+     * gateway moved costs its own slot, not every slot until its read timeout.
+     */
     private void loop() {
-        long next = System.nanoTime();
-        long seq = 0;
-        while (!stopped) {
-            seq++;
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            int first = w;
+            Thread t = new Thread(() -> work(start, first), "http-probe-" + name + "-" + w);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void work(long start, long first) {
+        for (long seq = first; !stopped; seq += WORKERS) {
+            long due = start + seq * PingProbe.INTERVAL_MS * 1_000_000;
+            long sleep = due - System.nanoTime();
+            if (sleep < 0) {
+                continue; // this worker was held up past its slot: the slot is not probed at all
+            }
+            try {
+                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            long began = System.currentTimeMillis();
             boolean ok = attempt();
-            long now = System.currentTimeMillis();
             synchronized (this) {
                 sent++;
                 if (ok) {
-                    replies.add(new ProbeResult.Reply(seq, now));
+                    replies.add(new ProbeResult.Reply(seq, began));
                 }
-            }
-            next += PingProbe.INTERVAL_MS * 1_000_000;
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            } else {
-                next = System.nanoTime(); // an attempt that waited for a timeout: no burst of catching up
             }
         }
     }
