@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.reconcile.DesiredKernel;
@@ -40,7 +39,6 @@ import org.linuxrouter.protocol.model.Uuid;
 public final class NetworkService {
 
     private static final int MAX_ERROR = 4096;
-    private static final int MAX_ACKNOWLEDGED_ELSEWHERE = 10_000;
     private static final System.Logger LOG = System.getLogger(NetworkService.class.getName());
 
     private final StateStore store;
@@ -56,16 +54,6 @@ public final class NetworkService {
     private final List<Consumer<DesiredState>> listeners = new CopyOnWriteArrayList<>();
     private volatile Supplier<ServiceState> metadataState = () -> ServiceState.OFF;
     private volatile Supplier<ServiceState> antiSpoofingState = () -> ServiceState.OFF;
-    /**
-     * NIC → a password the peer's guest acknowledged before this router held it; guarded by this, in memory only
-     * (a narrow race), bounded, oldest dropped first.
-     */
-    private final Map<Uuid, PasswordAck> acknowledgedElsewhere = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Uuid, PasswordAck> eldest) {
-            return size() > MAX_ACKNOWLEDGED_ELSEWHERE;
-        }
-    };
 
     /**
      * @param reconcilers builds the reconciler from the supplier of desired snapshots this service maintains
@@ -136,20 +124,22 @@ public final class NetworkService {
             if (state.network(network).isEmpty()) {
                 throw new NotFoundException("network " + network + " not found");
             }
-            commit(state.withNic(network, withoutPasswordAcknowledgedElsewhere(nic)));
+            commit(state.withNic(network, withoutConsumedPassword(network, nic)));
         }
         return awaitApplied(network);
     }
 
     /**
-     * A password the peer router's guest already acknowledged arriving here only now (the plugin's PUT to this
-     * router was late) is not stored: served after a failover, it would be handed out a second time.
+     * A password whose SHA-256 is the NIC's tombstone (its guest already fetched and acknowledged it, here or on the
+     * peer router) is not stored again: the plugin's resync of a router that missed the push, or a PUT that arrives
+     * after the peer's acknowledgement, would otherwise hand it out a second time after a failover. The rest of the
+     * NIC is stored as always, and the write is answered as a success (the sender has nothing to retry).
      */
-    private NicSpec withoutPasswordAcknowledgedElsewhere(NicSpec nic) {
-        PasswordAck ack = acknowledgedElsewhere.get(nic.uuid());
-        if (ack != null && nic.password().filter(ack::matches).isPresent()) {
-            LOG.log(System.Logger.Level.INFO, "nic {0}: password not stored, the peer's guest already acknowledged it",
-                    nic.uuid());
+    private NicSpec withoutConsumedPassword(Uuid network, NicSpec nic) {
+        Optional<PasswordAck> consumed = state.consumedPassword(nic.uuid());
+        if (consumed.isPresent() && nic.password().filter(consumed.get()::matches).isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "network {0} nic {1}: password not stored: its guest already fetched"
+                    + " and acknowledged it (here or on the peer router)", network, nic.uuid());
             return nic.newBuilder().password(null).build();
         }
         return nic;
@@ -165,34 +155,32 @@ public final class NetworkService {
 
     /**
      * The guest acknowledged its one-time password (the password server's {@code saved_password}): it is removed
-     * from desired state and persisted, so it is not served again, even after a restart. Changes nothing when the
-     * NIC is gone or already holds another password (CloudStack set a new one meanwhile). No reconcile pass: no
-     * kernel object depends on a password.
+     * from desired state and its SHA-256 becomes the NIC's tombstone, both persisted in one write, so it is not
+     * served again, even after a restart, and a later PUT of the same password is not stored. The password is only
+     * removed while the NIC still holds it (not one CloudStack set meanwhile). No reconcile pass: no kernel object
+     * depends on a password.
      */
     public void forgetPassword(Uuid network, Uuid nic, Secret password) {
-        forgetPasswordIf(network, nic, password::equals);
+        consumed(network, nic, PasswordAck.of(password));
     }
 
     /**
      * The other router of the pair says a guest acknowledged this password there ({@code PUT .../password-ack}):
-     * forgotten here too, on the same terms as {@link #forgetPassword} (only that password, persisted). Returns
-     * whether a password was forgotten; an unknown network or NIC is not an error, the sender must not retry.
+     * forgotten here too and recorded as the NIC's tombstone, on the same terms as {@link #forgetPassword}, also
+     * when this router does not hold it (yet): a PUT bringing it later is then not stored. Returns whether a
+     * password was forgotten; an unknown network or NIC is not an error, the sender must not retry.
      */
     public boolean acknowledgePassword(Uuid network, Uuid nic, PasswordAck ack) {
-        synchronized (this) {
-            boolean forgot = forgetPasswordIf(network, nic, ack::matches);
-            if (!forgot) { // the password may still be on its way here (see putNic)
-                acknowledgedElsewhere.put(nic, ack);
-            }
-            return forgot;
-        }
+        return consumed(network, nic, ack);
     }
 
-    private boolean forgetPasswordIf(Uuid network, Uuid nic, Predicate<Secret> acknowledged) {
+    private boolean consumed(Uuid network, Uuid nic, PasswordAck ack) {
         synchronized (this) {
             Optional<NicSpec> held = state.network(network).flatMap(r -> r.nic(nic))
-                    .filter(n -> n.password().filter(acknowledged).isPresent());
-            held.ifPresent(n -> commit(state.withNic(network, n.newBuilder().password(null).build())));
+                    .filter(n -> n.password().filter(ack::matches).isPresent());
+            DesiredState next = held.map(n -> state.withNic(network, n.newBuilder().password(null).build()))
+                    .orElse(state);
+            commit(next.withConsumedPassword(network, nic, ack));
             return held.isPresent();
         }
     }

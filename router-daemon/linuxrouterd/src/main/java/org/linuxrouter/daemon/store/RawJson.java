@@ -65,6 +65,21 @@ final class RawJson {
     return Long.parseLong(json);
   }
 
+  /** A JSON string's value. */
+  static String string(String json, String path) {
+    if (json == null) {
+      throw new IllegalArgumentException(path + ": expected a string, got none");
+    }
+    try (JsonReader in = strict(json)) {
+      expect(in, JsonToken.STRING, path);
+      String value = in.nextString();
+      end(in, path);
+      return value;
+    } catch (IOException | IllegalStateException e) {
+      throw new IllegalArgumentException(path + ": expected a string, got invalid JSON (" + e.getMessage() + ")", e);
+    }
+  }
+
   private static JsonReader strict(String json) {
     JsonReader in = new JsonReader(new StringReader(json));
     in.setLenient(false);

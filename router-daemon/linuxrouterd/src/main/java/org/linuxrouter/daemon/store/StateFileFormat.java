@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.linuxrouter.protocol.json.JsonCodec;
 import org.linuxrouter.protocol.model.NetworkSpec;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PasswordAck;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.ValidationException;
 
@@ -19,13 +20,18 @@ import org.linuxrouter.protocol.model.ValidationException;
  * The {@code state.json} layout. Specs and NICs are written by the protocol's {@link JsonCodec}, so the file
  * holds exactly what the REST API accepts and is validated by the same rules when read back:
  * <pre>
- * {"schemaVersion": 1, "revision": 7,
- *  "networks": [{"revision": 5, "spec": {...NetworkSpec...}, "nics": [{...NicSpec...}]}]}
+ * {"schemaVersion": 2, "revision": 7,
+ *  "networks": [{"revision": 5, "spec": {...NetworkSpec...}, "nics": [{...NicSpec...}]}],
+ *  "consumedPasswords": [{"nic": "...", "network": "...", "sha256": "...", "revision": 6}]}
  * </pre>
+ * Version 2 added {@code consumedPasswords} (the NICs' password tombstones); a version 1 file has none and is read
+ * as such. A daemon that knows only version 1 refuses a version 2 file rather than drop the tombstones.
  */
 final class StateFileFormat {
-  static final int SCHEMA_VERSION = 1;
-  private static final Set<String> TOP = Set.of("schemaVersion", "revision", "networks");
+  static final int SCHEMA_VERSION = 2;
+  private static final Set<String> TOP_V1 = Set.of("schemaVersion", "revision", "networks");
+  private static final Set<String> TOP = Set.of("schemaVersion", "revision", "networks", "consumedPasswords");
+  private static final Set<String> CONSUMED = Set.of("nic", "network", "sha256", "revision");
   private static final Set<String> NETWORK = Set.of("revision", "spec", "nics");
 
   /** The file was written by a daemon that knows a newer layout; reading on would lose what it added. */
@@ -56,6 +62,13 @@ final class StateFileFormat {
         }
         out.endArray().endObject();
       }
+      out.endArray();
+      out.name("consumedPasswords").beginArray();
+      for (Map.Entry<Uuid, ConsumedPassword> entry : state.consumed().entrySet()) {
+        ConsumedPassword c = entry.getValue();
+        out.beginObject().name("nic").value(entry.getKey().value()).name("network").value(c.network().value())
+            .name("sha256").value(c.ack().sha256()).name("revision").value(c.revision()).endObject();
+      }
       out.endArray().endObject();
     } catch (IOException e) {
       throw new UncheckedIOException("state file: expected to write to memory, got an i/o error", e);
@@ -79,7 +92,7 @@ final class StateFileFormat {
     if (schema > SCHEMA_VERSION) {
       throw new NewerSchemaException(schema);
     }
-    requireExactly(top, TOP, "state");
+    requireExactly(top, schema == 1 ? TOP_V1 : TOP, "state");
     long revision = RawJson.wholeNumber(top.get("revision"), "state.revision", 0);
     Map<Uuid, NetworkRecord> networks = new LinkedHashMap<>();
     List<String> elements = RawJson.elements(top.get("networks"), "state.networks");
@@ -90,7 +103,24 @@ final class StateFileFormat {
             + network.uuid() + " again");
       }
     }
-    return new DesiredState(revision, networks);
+    Map<Uuid, ConsumedPassword> consumed = new LinkedHashMap<>();
+    if (schema > 1) {
+      List<String> tombstones = RawJson.elements(top.get("consumedPasswords"), "state.consumedPasswords");
+      for (int i = 0; i < tombstones.size(); i++) {
+        String path = "state.consumedPasswords[" + i + "]";
+        Map<String, String> members = RawJson.members(tombstones.get(i), path);
+        requireExactly(members, CONSUMED, path);
+        Uuid nic = decoded(() -> Uuid.parse("nic", RawJson.string(members.get("nic"), path + ".nic")), path);
+        ConsumedPassword tombstone = new ConsumedPassword(
+            decoded(() -> Uuid.parse("network", RawJson.string(members.get("network"), path + ".network")), path),
+            decoded(() -> PasswordAck.parse("sha256", RawJson.string(members.get("sha256"), path + ".sha256")), path),
+            RawJson.wholeNumber(members.get("revision"), path + ".revision", 1));
+        if (consumed.put(nic, tombstone) != null) {
+          throw new IllegalArgumentException(path + ": expected each nic once, got " + nic + " again");
+        }
+      }
+    }
+    return new DesiredState(revision, networks, consumed);
   }
 
   private NetworkRecord network(String json, String path) {

@@ -1,6 +1,7 @@
 package org.linuxrouter.daemon.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class FileStateStoreTest {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir)));
     String text = Files.readString(file);
-    assertTrue(text.startsWith("{\n  \"schemaVersion\": 1,\n  \"revision\": " + state.revision() + ","), text);
+    assertTrue(text.startsWith("{\n  \"schemaVersion\": 2,\n  \"revision\": " + state.revision() + ","), text);
     assertTrue(text.contains("\"name\":\"guest \\\"a\\\" ünïcode\""), text);
 
     FileStateStore store = new FileStateStore(stateDir);
@@ -55,10 +56,33 @@ class FileStateStoreTest {
   }
 
   @Test
+  void passwordTombstonesLoadBackAndAVersion1FileHasNone() throws IOException {
+    DesiredState state = StoreFixtures.sample().withConsumedPassword(StoreFixtures.NET_A, StoreFixtures.NIC_1,
+        org.linuxrouter.protocol.model.PasswordAck.of(org.linuxrouter.protocol.model.Secret.of("consumed")))
+        .withConsumedPassword(StoreFixtures.NET_B, StoreFixtures.NIC_2,
+            org.linuxrouter.protocol.model.PasswordAck.of(org.linuxrouter.protocol.model.Secret.of("other")));
+    new FileStateStore(dir).save(state);
+    DesiredState loaded = new FileStateStore(dir).load();
+    assertEquals(state, loaded);
+    assertEquals(2, loaded.consumed().size());
+    assertFalse(Files.readString(dir.resolve("state.json")).contains("consumed\""), "digests only");
+
+    write("{\"schemaVersion\": 1, \"revision\": 0, \"networks\": []}");
+    assertEquals(DesiredState.EMPTY, new FileStateStore(dir).load(), "a version 1 file: no tombstones");
+    assertCorrupt("{\"schemaVersion\": 1, \"revision\": 0, \"networks\": [], \"consumedPasswords\": []}",
+        "state: expected only");
+    assertCorrupt("{\"schemaVersion\": 2, \"revision\": 0, \"networks\": []}",
+        "state.consumedPasswords: expected a value, got none");
+    assertCorrupt("{\"schemaVersion\": 2, \"revision\": 1, \"networks\": [], \"consumedPasswords\": [{\"nic\": "
+        + "\"9c5b94b1-35ad-49bb-b118-8e8fc24abf80\", \"network\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\","
+        + " \"sha256\": \"abc\", \"revision\": 1}]}", "state.consumedPasswords[0].sha256");
+  }
+
+  @Test
   void aNewerSchemaIsRefusedWithAClearError() throws IOException {
-    Path file = write("{\"schemaVersion\": 2, \"revision\": 3, \"networks\": [], \"routes\": {}}");
+    Path file = write("{\"schemaVersion\": 3, \"revision\": 3, \"networks\": [], \"routes\": {}}");
     StoreException e = assertThrows(StoreException.class, () -> new FileStateStore(dir).load());
-    assertEquals(file + ": expected schema version 1 or older, got 2: it was written by a newer linuxrouterd;"
+    assertEquals(file + ": expected schema version 2 or older, got 3: it was written by a newer linuxrouterd;"
         + " upgrade linuxrouterd or restore a state file from this version", e.getMessage());
     assertEquals(file, e.file());
   }
@@ -69,7 +93,7 @@ class FileStateStoreTest {
     assertCorrupt(valid.substring(0, valid.length() / 2), "state: expected a JSON object, got invalid JSON");
     assertCorrupt("", "state: expected a JSON object, got invalid JSON");
     assertCorrupt("[]", "state: expected BEGIN_OBJECT, got BEGIN_ARRAY");
-    assertCorrupt("{\"revision\": 0, \"networks\": []}", "state.schemaVersion: expected 1, got none");
+    assertCorrupt("{\"revision\": 0, \"networks\": []}", "state.schemaVersion: expected 2, got none");
     assertCorrupt("{\"schemaVersion\": 1, \"revision\": 0, \"networks\": [], \"x\": 1}",
         "state: expected only ");
     assertCorrupt("{\"schemaVersion\": 1, \"revision\": 0, \"revision\": 1, \"networks\": []}",
