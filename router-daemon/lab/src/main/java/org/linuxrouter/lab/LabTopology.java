@@ -1,9 +1,9 @@
 package org.linuxrouter.lab;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.NetnsGroup;
 
 /**
  * The lab's wiring, built with iproute2 in one batch per namespace (every exec costs ~0.1 s in UML):
@@ -28,7 +28,7 @@ public final class LabTopology implements AutoCloseable {
     public static final String MGMT_HOST = "192.168.77.1";
     public static final String MGMT_ROUTER = "192.168.77.2";
 
-    private final List<Netns> namespaces = new ArrayList<>();
+    private final NetnsGroup namespaces;
 
     public final Netns router;
     public final Netns hyp;
@@ -37,34 +37,22 @@ public final class LabTopology implements AutoCloseable {
     public final Netns vm3;
     public final Netns upstream;
 
-    private LabTopology() {
-        router = add("router");
-        hyp = add("hyp");
-        vm1 = add("vm1");
-        vm2 = add("vm2");
-        vm3 = add("vm3");
-        upstream = add("upstream");
+    private LabTopology(NetnsGroup namespaces) {
+        this.namespaces = namespaces;
+        router = namespaces.create("router");
+        hyp = namespaces.create("hyp");
+        vm1 = namespaces.create("vm1");
+        vm2 = namespaces.create("vm2");
+        vm3 = namespaces.create("vm3");
+        upstream = namespaces.create("upstream");
     }
 
-    /** Builds everything; on failure removes what was made. */
+    /** Builds everything; on failure removes what was made. No name prefix: the UML guest's kernel is the lab's. */
     public static LabTopology build() {
-        LabTopology t = new LabTopology();
-        try {
-            t.wire();
-            return t;
-        } catch (RuntimeException e) {
-            t.close();
-            throw e;
-        }
+        return NetnsGroup.build("", namespaces -> new LabTopology(namespaces).wire());
     }
 
-    private Netns add(String name) {
-        Netns ns = Netns.create(name);
-        namespaces.add(ns);
-        return ns;
-    }
-
-    private void wire() {
+    private LabTopology wire() {
         Ip.host().batch(List.of(
                 "link add eth1 netns router type veth peer name trunk0 netns hyp",
                 "link add eth0 netns router type veth peer name up0 netns upstream",
@@ -93,6 +81,7 @@ public final class LabTopology implements AutoCloseable {
                 "route add ::/0 via 2001:db8:0:1:8000::1"));
         vm(vm2, "v200", "10.2.2.10/24", "10.2.2.1");
         vm(vm3, "v300", "198.51.100.66/26", "198.51.100.65");
+        return this;
     }
 
     /** Renames a VM's VLAN link to eth0, brings it up, gives it its address and default route. */
@@ -106,15 +95,9 @@ public final class LabTopology implements AutoCloseable {
         return vm.ip().link("eth0").path("address").asText();
     }
 
+    /** Deletes every namespace in reverse order (the management veth goes with the router's). */
     @Override
     public void close() {
-        for (int i = namespaces.size() - 1; i >= 0; i--) {
-            try {
-                namespaces.get(i).close();
-            } catch (RuntimeException e) {
-                System.err.println("lab: could not remove " + namespaces.get(i) + ": " + e.getMessage());
-            }
-        }
-        namespaces.clear();
+        namespaces.close();
     }
 }

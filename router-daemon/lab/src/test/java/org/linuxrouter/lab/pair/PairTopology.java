@@ -1,10 +1,10 @@
 package org.linuxrouter.lab.pair;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.linuxrouter.lab.LabTopology;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.NetnsGroup;
 
 /**
  * The router-pair lab's wiring (802.1Q, so inside UML), built with iproute2 in one batch per namespace:
@@ -33,7 +33,7 @@ final class PairTopology implements AutoCloseable {
     static final String VM2_MAC = "52:54:00:4c:02:10";
     static final String VM3_MAC = "52:54:00:4c:03:42";
 
-    private final List<Netns> namespaces = new ArrayList<>();
+    private final NetnsGroup namespaces;
 
     final Netns routerA;
     final Netns routerB;
@@ -43,34 +43,23 @@ final class PairTopology implements AutoCloseable {
     final Netns vm3;
     final Netns upstream;
 
-    private PairTopology() {
-        routerA = add("plra");
-        routerB = add("plrb");
-        hyp = add("plhyp");
-        vm1 = add("plvm1");
-        vm2 = add("plvm2");
-        vm3 = add("plvm3");
-        upstream = add("plup");
+    private PairTopology(NetnsGroup namespaces) {
+        this.namespaces = namespaces;
+        routerA = namespaces.create("ra");
+        routerB = namespaces.create("rb");
+        hyp = namespaces.create("hyp");
+        vm1 = namespaces.create("vm1");
+        vm2 = namespaces.create("vm2");
+        vm3 = namespaces.create("vm3");
+        upstream = namespaces.create("up");
     }
 
+    /** Builds everything; on failure removes what was made. */
     static PairTopology build() {
-        PairTopology t = new PairTopology();
-        try {
-            t.wire();
-            return t;
-        } catch (RuntimeException e) {
-            t.close();
-            throw e;
-        }
+        return NetnsGroup.build("pl", namespaces -> new PairTopology(namespaces).wire());
     }
 
-    private Netns add(String name) {
-        Netns ns = Netns.create(name);
-        namespaces.add(ns);
-        return ns;
-    }
-
-    private void wire() {
+    private PairTopology wire() {
         Ip.host().batch(List.of(
                 "link add eth1 netns plra type veth peer name swa netns plhyp",
                 "link add eth1 netns plrb type veth peer name swb netns plhyp",
@@ -103,6 +92,7 @@ final class PairTopology implements AutoCloseable {
                 "route add ::/0 via 2001:db8:0:1:8000::1"));
         LabTopology.vm(vm2, "v200", "10.2.2.10/24", "10.2.2.1");
         LabTopology.vm(vm3, "v300", "198.51.100.66/26", "198.51.100.65");
+        return this;
     }
 
     private static void router(Netns router, String uplink4, String uplink6, String trunk, String mgmt) {
@@ -122,13 +112,6 @@ final class PairTopology implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = namespaces.size() - 1; i >= 0; i--) {
-            try {
-                namespaces.get(i).close();
-            } catch (RuntimeException e) {
-                System.err.println("pair lab: could not remove " + namespaces.get(i) + ": " + e.getMessage());
-            }
-        }
-        namespaces.clear(); // the management veths go with the router namespaces
+        namespaces.close(); // the management veths go with the router namespaces
     }
 }

@@ -37,7 +37,7 @@ public final class GuestLan implements AutoCloseable {
     /** VM links on a VXLAN bridge leave room for the 50-byte encapsulation on a 1500-byte underlay. */
     static final int VXLAN_MTU = 1450;
 
-    private final String prefix;
+    private final NetnsGroup namespaces;
     private final Netns router;
     private final Netns hypervisor;
     private final Netns upstream;
@@ -46,8 +46,8 @@ public final class GuestLan implements AutoCloseable {
     private final List<Integer> vxlanNetworks = new ArrayList<>();
     private int networks;
 
-    private GuestLan(String prefix, Netns router, Netns hypervisor, Netns upstream) {
-        this.prefix = prefix;
+    private GuestLan(NetnsGroup namespaces, Netns router, Netns hypervisor, Netns upstream) {
+        this.namespaces = namespaces;
         this.router = router;
         this.hypervisor = hypervisor;
         this.upstream = upstream;
@@ -55,11 +55,10 @@ public final class GuestLan implements AutoCloseable {
 
     /** Creates router, hypervisor and upstream; {@code prefix} must be unique to the caller (names of netns). */
     public static GuestLan create(String prefix) {
-        List<Netns> made = new ArrayList<>();
-        try {
-            Netns router = made(made, Netns.create(prefix + "-r"));
-            Netns hypervisor = made(made, Netns.create(prefix + "-h"));
-            Netns upstream = made(made, Netns.create(prefix + "-u"));
+        return NetnsGroup.build(prefix + "-", namespaces -> {
+            Netns router = namespaces.create("r");
+            Netns hypervisor = namespaces.create("h");
+            Netns upstream = namespaces.create("u");
             router.vethTo(upstream, "wan0", "eth0");
             router.ip().run("addr", "add", "192.0.2.1/24", "dev", "wan0");
             router.ip().run("link", "set", "wan0", "up");
@@ -72,16 +71,8 @@ public final class GuestLan implements AutoCloseable {
             router.ip().run("link", "set", "under0", "up");
             hypervisor.ip().run("addr", "add", HYPERVISOR_VTEP + "/24", "dev", "under0");
             hypervisor.ip().run("link", "set", "under0", "up");
-            return new GuestLan(prefix, router, hypervisor, upstream);
-        } catch (RuntimeException e) {
-            made.forEach(Netns::close);
-            throw e;
-        }
-    }
-
-    private static Netns made(List<Netns> made, Netns ns) {
-        made.add(ns);
-        return ns;
+            return new GuestLan(namespaces, router, hypervisor, upstream);
+        });
     }
 
     public Netns router() {
@@ -133,7 +124,7 @@ public final class GuestLan implements AutoCloseable {
      * answers, so a name lookup fails at once instead of waiting for the host's servers.
      */
     public Netns addVm(String name, int network, String mac, String cidr, String gateway) {
-        Netns vm = Netns.create(prefix + "-" + name);
+        Netns vm = namespaces.create(name);
         vms.put(name, vm);
         String port = "p" + name;
         hypervisor.vethTo(vm, port, "eth0");
@@ -184,14 +175,10 @@ public final class GuestLan implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        List<Netns> all = new ArrayList<>(vms.values());
-        all.addAll(List.of(upstream, hypervisor, router));
-        for (Netns ns : all) {
-            try {
-                ns.close();
-            } catch (RuntimeException e) {
-                first = first == null ? e : first;
-            }
+        try {
+            namespaces.close(); // the VMs, then upstream, hypervisor and router
+        } catch (RuntimeException e) {
+            first = e;
         }
         for (Path etc : resolvConfDirs) {
             try {

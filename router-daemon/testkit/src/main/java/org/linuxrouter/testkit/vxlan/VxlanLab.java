@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
-import org.linuxrouter.testkit.process.Command;
+import org.linuxrouter.testkit.net.NetnsGroup;
 
 /**
  * VXLAN guest networks on the host kernel (which has vxlan, bridge and full nftables but no 802.1Q), every node a
@@ -32,41 +32,36 @@ public final class VxlanLab implements AutoCloseable {
 
     private final String prefix;
     private final int site;
-    private final List<Netns> namespaces = new ArrayList<>();
+    private final NetnsGroup namespaces;
     private final List<VxlanHypervisor> hypervisors = new ArrayList<>();
     private Netns router;
     private Netns upstream;
     private Netns fabric;
 
-    private VxlanLab(String prefix) {
-        if (!prefix.matches("[a-z][a-z0-9]{0,7}")) {
-            throw new IllegalArgumentException("expected a prefix of 1..8 lower-case letters and digits, got " + prefix);
-        }
+    private VxlanLab(String prefix, NetnsGroup namespaces) {
         this.prefix = prefix;
+        this.namespaces = namespaces;
         // the management /30 must differ between concurrent labs: derive it from this JVM
         this.site = (int) (ProcessHandle.current().pid() % 250) + 1;
     }
 
     /** Builds the router, upstream and fabric namespaces; on failure removes what was made. */
     public static VxlanLab create(String prefix) {
-        VxlanLab lab = new VxlanLab(prefix);
-        try {
-            lab.wire();
-            return lab;
-        } catch (RuntimeException e) {
-            lab.close();
-            throw e;
+        if (!prefix.matches("[a-z][a-z0-9]{0,7}")) {
+            throw new IllegalArgumentException("expected a prefix of 1..8 lower-case letters and digits, got " + prefix);
         }
+        return NetnsGroup.build(prefix + "-", namespaces -> new VxlanLab(prefix, namespaces).wire());
     }
 
-    private void wire() {
+    private VxlanLab wire() {
         router = namespace("router");
         upstream = namespace("up");
         fabric = namespace("fab");
+        String management = namespaces.hostLink(prefix + "mg"); // gone with the router's namespace, unless that failed
         Ip.host().batch(List.of(
-                "link add " + prefix + "mg type veth peer name mgmt0 netns " + router.name(),
-                "addr add 172.30." + site + ".1/30 dev " + prefix + "mg",
-                "link set " + prefix + "mg up"));
+                "link add " + management + " type veth peer name mgmt0 netns " + router.name(),
+                "addr add 172.30." + site + ".1/30 dev " + management,
+                "link set " + management + " up"));
         router.vethTo(upstream, ROUTER_UPLINK, "up0");
         router.vethTo(fabric, ROUTER_UNDERLAY, "r0");
         fabric.ip().batch(List.of("link add fab0 type bridge mcast_snooping 0", "link set fab0 up",
@@ -78,6 +73,7 @@ public final class VxlanLab implements AutoCloseable {
                 "addr add " + ROUTER_UNDERLAY_ADDRESS + "/24 dev " + ROUTER_UNDERLAY));
         upstream.ip().batch(List.of("link set up0 up", "addr add " + UPSTREAM_ADDRESS + "/24 dev up0",
                 "addr add 2001:db8:0:1::1/64 dev up0 nodad"));
+        return this;
     }
 
     /** The namespace the daemon runs in. */
@@ -113,26 +109,12 @@ public final class VxlanLab implements AutoCloseable {
 
     /** A fresh namespace {@code PREFIX-NAME}; one left behind by a crashed run is removed first. */
     Netns namespace(String name) {
-        String full = prefix + "-" + name;
-        if (Netns.exists(full)) {
-            Command.run(List.of("ip", "netns", "del", full));
-        }
-        Netns ns = Netns.create(full);
-        namespaces.add(ns);
-        return ns;
+        return namespaces.replace(name);
     }
 
-    /** Removes every namespace (the management veth goes with the router's). */
+    /** Removes every namespace in reverse order, and the management veth if it outlived the router's. */
     @Override
     public void close() {
-        for (int i = namespaces.size() - 1; i >= 0; i--) {
-            try {
-                namespaces.get(i).close();
-            } catch (RuntimeException e) {
-                System.err.println("vxlan lab: could not remove " + namespaces.get(i) + ": " + e.getMessage());
-            }
-        }
-        namespaces.clear();
-        Command.run(List.of("ip", "link", "del", prefix + "mg")); // already gone with the router, unless that failed
+        namespaces.close();
     }
 }
