@@ -28,9 +28,11 @@ public final class Keepalived implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Keepalived.class.getName());
     private static final long RESTART_DELAY_MS = 500;
     private static final int MAX_CHECK_OUTPUT = 2000;
+    static final String NOTIFY_FIFO = "notify.fifo";
 
     private final Path program;
     private final Path dir;
+    private final Runnable beforeStart;
     private final AtomicLong restarts = new AtomicLong();
     private final Object lock = new Object();
     private ProcessHandle running;     // guarded by lock
@@ -38,8 +40,17 @@ public final class Keepalived implements AutoCloseable {
     private Thread supervisor;
 
     public Keepalived(Path program, Path dir) {
+        this(program, dir, () -> { });
+    }
+
+    /**
+     * @param beforeStart runs before every fresh start of keepalived (not before adopting a running one): a
+     *     keepalived that starts is a returning router, whatever the daemon last told the one before it
+     */
+    public Keepalived(Path program, Path dir, Runnable beforeStart) {
         this.program = program;
         this.dir = dir;
+        this.beforeStart = beforeStart;
     }
 
     public Path configFile() {
@@ -47,7 +58,7 @@ public final class Keepalived implements AutoCloseable {
     }
 
     public Path notifyFifo() {
-        return dir.resolve("notify.fifo");
+        return dir.resolve(NOTIFY_FIFO);
     }
 
     private Path pidFile() {
@@ -203,6 +214,7 @@ public final class Keepalived implements AutoCloseable {
             signal(running, "HUP");
             return;
         }
+        beforeStart.run();
         try {
             Files.deleteIfExists(pidFile());
             Files.deleteIfExists(vrrpPidFile());

@@ -24,6 +24,16 @@ public final class KeepalivedConf {
     /** The instance name the notify FIFO reports; fixed, since a router has exactly one. */
     public static final String INSTANCE = "linuxrouter";
 
+    /** The track file's name in keepalived's configuration. */
+    static final String STICKY = "linuxrouter_sticky";
+
+    /**
+     * Without preemption the configured priority 1..254 is rendered halved into 1..127 and a sticky master adds
+     * this, reaching 128..254: a sticky master outranks any router that is not, whatever the two priorities, and
+     * between two sticky masters (a split brain healing) the configured priorities still decide.
+     */
+    static final int STICKY_WEIGHT = 127;
+
     /** keepalived's netlink receive buffers: 16 MiB each, taken only as events queue up. */
     static final int NETLINK_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -56,6 +66,16 @@ public final class KeepalivedConf {
         return vrrpInterface;
     }
 
+    /** The file {@link StickyMaster} writes (beside the FIFO), or empty when preemption is on: priorities decide. */
+    public Optional<Path> stickyFile() {
+        return config.preempt() ? Optional.empty() : Optional.of(notifyFifo.resolveSibling("sticky"));
+    }
+
+    /** The priority keepalived is given: as configured with preemption, halved (rounded up) into 1..127 without. */
+    int renderedPriority() {
+        return config.preempt() ? config.priority() : (config.priority() + 1) / 2;
+    }
+
     /** The whole file for these gateway addresses (sorted, so equal input gives byte-equal output). */
     public String render(Set<InterfaceAddress> gateways) {
         StringBuilder out = new StringBuilder(64 + gateways.size() * 48);
@@ -79,15 +99,20 @@ public final class KeepalivedConf {
         out.append("  vrrp_netlink_monitor_rcv_bufs ").append(NETLINK_BUFFER_BYTES).append('\n');
         out.append("  vrrp_netlink_monitor_rcv_bufs_force\n");
         out.append("}\n\n");
+        // Written by StickyMaster: 1 once this router has been master for a while. Created with 0 if missing, so
+        // keepalived -t and a first start find it; never overwritten by keepalived, a reload keeps the value.
+        stickyFile().ifPresent(f -> out.append("track_file ").append(STICKY).append(" {\n  file \"").append(f)
+                .append("\"\n  weight ").append(STICKY_WEIGHT).append("\n  init_file 0\n}\n\n"));
         out.append("vrrp_instance ").append(INSTANCE).append(" {\n");
         // Both routers start as BACKUP: required by nopreempt, and a restarted router never grabs the gateways.
         out.append("  state BACKUP\n");
         out.append("  interface ").append(vrrpInterface.value()).append('\n');
         out.append("  virtual_router_id ").append(config.routerId()).append('\n');
-        out.append("  priority ").append(config.priority()).append('\n');
+        out.append("  priority ").append(renderedPriority()).append('\n');
         out.append("  advert_int ").append(seconds(config.advertInterval().toMillis())).append('\n');
         if (!config.preempt()) {
             out.append("  nopreempt\n");
+            out.append("  track_file {\n    ").append(STICKY).append("\n  }\n");
         }
         config.unicastSource().ifPresent(s -> out.append("  unicast_src_ip ").append(text(s)).append('\n'));
         if (!config.unicastPeers().isEmpty()) {

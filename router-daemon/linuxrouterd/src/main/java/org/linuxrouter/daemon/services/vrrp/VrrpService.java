@@ -48,6 +48,7 @@ public final class VrrpService implements AutoCloseable {
     private final Clock clock;
     private final Consumer<PairStatus> onChange;
     private final NotifyFifo fifo;
+    private final Optional<StickyMaster> sticky;
     private final Thread watcher;
     private final Object lock = new Object();
     private PairStatus status = PairStatus.INITIAL;  // guarded by lock
@@ -61,12 +62,15 @@ public final class VrrpService implements AutoCloseable {
 
     public VrrpService(VrrpConfig config, InterfaceName trunk, Optional<InterfaceName> uplink, Path dir,
                        Supplier<DesiredSnapshot> desired, Clock clock, Consumer<PairStatus> onChange) {
-        this.keepalived = new Keepalived(config.keepalived(), dir);
-        this.conf = new KeepalivedConf(config, trunk, uplink, keepalived.notifyFifo());
+        Path fifoPath = dir.resolve(Keepalived.NOTIFY_FIFO);
+        this.conf = new KeepalivedConf(config, trunk, uplink, fifoPath);
+        this.sticky = conf.stickyFile().map(f -> new StickyMaster(f,
+                StickyMaster.stableAfter(config.advertInterval()), reasserts));
+        this.keepalived = new Keepalived(config.keepalived(), dir, () -> sticky.ifPresent(StickyMaster::reset));
         this.desired = Objects.requireNonNull(desired, "desired");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
-        this.fifo = new NotifyFifo(keepalived.notifyFifo(), this::onNotify);
+        this.fifo = new NotifyFifo(fifoPath, this::onNotify);
         this.watcher = new Thread(this::watch, "vrrp-config");
         this.watcher.setDaemon(true);
     }
@@ -98,6 +102,11 @@ public final class VrrpService implements AutoCloseable {
         return status().state() == VrrpState.MASTER;
     }
 
+    /** Whether this router is a sticky master (its priority raised over any returning router's); false with preemption. */
+    public boolean sticky() {
+        return sticky.map(StickyMaster::sticky).orElse(false);
+    }
+
     public Optional<Long> keepalivedPid() {
         return keepalived.pid();
     }
@@ -109,6 +118,12 @@ public final class VrrpService implements AutoCloseable {
         if (line.lowerPriorityAdvert()) {
             planReassert();
             return;
+        }
+        try {
+            // Before the repeat check: a restarted keepalived (sticky reset) may report the state already known.
+            sticky.ifPresent(s -> s.onState(line.state()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "VRRP: sticky-master file: " + e.getMessage(), e);
         }
         PairStatus now;
         synchronized (lock) {

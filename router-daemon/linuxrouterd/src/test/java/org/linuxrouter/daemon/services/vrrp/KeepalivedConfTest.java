@@ -31,8 +31,8 @@ class KeepalivedConfTest {
         String text = conf.render(Set.of(
                 new InterfaceAddress("eth1.100", InetAddress.getByName("10.1.1.1"), 24),
                 new InterfaceAddress("eth1.100", InetAddress.getByName("2001:db8:1::1"), 64)));
-        assertTrue(text.contains("  interface eth1\n  virtual_router_id 51\n  priority 120\n  advert_int 0.15\n"
-                + "  nopreempt\n  unicast_src_ip 169.254.77.1\n  unicast_peer {\n    169.254.77.2\n  }\n"
+        assertTrue(text.contains("  interface eth1\n  virtual_router_id 51\n  priority 60\n  advert_int 0.15\n"
+                + "  nopreempt\n  track_file {\n    linuxrouter_sticky\n  }\n  unicast_src_ip 169.254.77.1\n  unicast_peer {\n    169.254.77.2\n  }\n"
                 + "  track_interface {\n    eth0\n  }\n"), text);
         assertTrue(text.contains("  virtual_ipaddress {\n    169.254.255.51/32 dev eth1\n  }\n"), text);
         assertTrue(text.contains("  virtual_ipaddress_excluded {\n    10.1.1.1/24 dev eth1.100\n"
@@ -53,6 +53,42 @@ class KeepalivedConfTest {
                 .contains("nopreempt"));
         assertTrue(!new KeepalivedConf(preempt, InterfaceName.of("eth1"), Optional.empty(), fifo).render(Set.of())
                 .contains("nopreempt"));
+    }
+
+    /**
+     * Without preemption: priorities halved into 1..127 and a sticky master's +127 on top, so a sticky master
+     * outranks every router that is not (254 against 1 included) and two sticky masters keep their order.
+     * With preemption: the configured priority, no track file.
+     */
+    @Test
+    void stickinessOnlyWithoutPreemption() {
+        Path fifo = Path.of("/run/x/notify.fifo");
+        for (int p : List.of(1, 2, 100, 110, 253, 254)) {
+            VrrpConfig off = withPriority(p, false);
+            KeepalivedConf conf = new KeepalivedConf(off, InterfaceName.of("eth1"), Optional.empty(), fifo);
+            String text = conf.render(Set.of());
+            int rendered = (p + 1) / 2;
+            assertTrue(text.contains("  priority " + rendered + "\n"), text);
+            assertTrue(rendered >= 1 && rendered <= 127, "base " + rendered);
+            assertTrue(rendered + KeepalivedConf.STICKY_WEIGHT <= 254, "sticky within VRRP's 254");
+            assertTrue(rendered + KeepalivedConf.STICKY_WEIGHT > 127, "sticky above every base");
+            assertTrue(text.contains("track_file linuxrouter_sticky {\n  file \"/run/x/sticky\"\n  weight 127\n"
+                    + "  init_file 0\n}\n"), text);
+            assertEquals(Optional.of(Path.of("/run/x/sticky")), conf.stickyFile());
+
+            KeepalivedConf on = new KeepalivedConf(withPriority(p, true), InterfaceName.of("eth1"), Optional.empty(),
+                    fifo);
+            String preempt = on.render(Set.of());
+            assertTrue(preempt.contains("  priority " + p + "\n"), preempt);
+            assertTrue(!preempt.contains("track_file"), preempt);
+            assertEquals(Optional.empty(), on.stickyFile());
+        }
+    }
+
+    private static VrrpConfig withPriority(int priority, boolean preempt) {
+        VrrpConfig d = VrrpConfig.defaults();
+        return new VrrpConfig(d.vrrpInterface(), d.routerId(), priority, d.advertInterval(), preempt,
+                d.unicastPeers(), d.unicastSource(), d.pairAddress(), d.keepalived());
     }
 
     @Test
@@ -78,7 +114,7 @@ class KeepalivedConfTest {
         String text = new KeepalivedConf(VrrpConfig.defaults(), InterfaceName.of("eth1"), Optional.empty(),
                 keepalived.notifyFifo()).render(gateways);
         assertEquals(Optional.empty(), keepalived.check(text));
-        Optional<String> refused = keepalived.check(text.replace("priority 100", "priorty 100"));
+        Optional<String> refused = keepalived.check(text.replace("priority 50", "priorty 50"));
         assertTrue(refused.orElseThrow().contains("Unknown keyword 'priorty'"), refused.toString());
     }
 }

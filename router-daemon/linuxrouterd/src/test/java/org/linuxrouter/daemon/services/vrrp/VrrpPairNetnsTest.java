@@ -1,6 +1,7 @@
 package org.linuxrouter.daemon.services.vrrp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +26,17 @@ import org.linuxrouter.daemon.kernel.KernelState;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
 import org.linuxrouter.protocol.model.InterfaceName;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.process.Command;
+import org.linuxrouter.testkit.process.CommandResult;
 
 /**
  * Two VrrpServices, each with a real keepalived in its own network namespace (a two-line wrapper puts it there),
  * joined by a veth "trunk", each with a guest link for the gateways. Read back with {@code ip -j addr}: the
  * gateways are on the master only; a reload for a new network keeps mastership; a keepalived killed with SIGKILL is
  * started again by the supervisor, finds its stale gateways removed, and (no preemption) stays backup while the
- * peer holds every gateway. Needs root, iproute2 and keepalived.
+ * peer holds every gateway. And a returning router that hears nothing while it starts (an nftables drop of VRRP on
+ * its trunk, as a busy CPU or a slow interface would): without preemption the running master keeps mastership
+ * (sticky); with preemption the preferred router takes over. Needs root, iproute2, nftables and keepalived.
  */
 class VrrpPairNetnsTest {
 
@@ -45,19 +50,11 @@ class VrrpPairNetnsTest {
         String tag = Long.toString(ProcessHandle.current().pid() % 100000);
         AtomicReference<DesiredSnapshot> desired = new AtomicReference<>(snapshot(Set.of(GW4, GW6)));
         try (Netns a = Netns.create("lrv-a" + tag); Netns b = Netns.create("lrv-b" + tag)) {
-            a.vethTo(b, "trunk", "trunk");
-            a.ip().run("addr", "add", "169.254.77.1/24", "dev", "trunk");
-            b.ip().run("addr", "add", "169.254.77.2/24", "dev", "trunk");
-            for (Netns n : List.of(a, b)) {
-                n.ip().run("link", "add", "guest", "type", "veth", "peer", "name", "vm");
-                n.ip().run("link", "set", "trunk", "up");
-                n.ip().run("link", "set", "guest", "up");
-                n.ip().run("link", "set", "vm", "up");
-            }
-            try (VrrpService ra = service(a, dir, 150, desired)) {
+            wire(a, b);
+            try (VrrpService ra = service(a, dir, 150, false, desired)) {
                 ra.start();
                 assertTrue(eventually(() -> ra.status().state() == VrrpState.MASTER), "a alone becomes master");
-                try (VrrpService rb = service(b, dir, 100, desired)) {
+                try (VrrpService rb = service(b, dir, 100, false, desired)) {
                     rb.start();
                     assertTrue(eventually(() -> rb.status().state() == VrrpState.BACKUP), "b joins as backup");
                     assertTrue(eventually(() -> gateways(a).equals(Set.of("10.1.1.1/24", "2001:db8:1::1/64"))),
@@ -95,13 +92,123 @@ class VrrpPairNetnsTest {
         }
     }
 
-    private static VrrpService service(Netns ns, Path dir, int priority, AtomicReference<DesiredSnapshot> desired)
+    /**
+     * No preemption: A (the higher priority) stops, B takes over and becomes sticky, A returns deaf to VRRP, declares
+     * itself MASTER, and yields as soon as it hears B again: B never leaves MASTER and keeps the gateways.
+     */
+    @Test
+    void aReturningRouterThatHeardNothingYieldsToTheRunningMaster(@TempDir Path dir) throws Exception {
+        returnDeaf(dir, false, r -> {
+            assertEquals(VrrpState.MASTER, r.b().status().state(), "B stays master");
+        assertEquals(r.bTransitions(), r.b().status().transitions(), "B never left MASTER");
+        assertTrue(r.b().sticky(), "B is a sticky master");
+        assertFalse(r.a().sticky(), "A's momentary MASTER did not make it sticky");
+        assertTrue(r.yieldedAfterHearingMs() < 1_000, "A yielded " + r.yieldedAfterHearingMs()
+                + " ms after it could hear B");
+        });
+    }
+
+    /** With preemption the configured priorities decide: A returns deaf, and once it hears B, B yields to A. */
+    @Test
+    void withPreemptionTheReturningPreferredRouterTakesOver(@TempDir Path dir) throws Exception {
+        returnDeaf(dir, true, r -> {
+        assertEquals(VrrpState.MASTER, r.a().status().state(), "A took over");
+        assertFalse(r.b().sticky(), "no stickiness with preemption");
+        assertFalse(r.a().sticky(), "no stickiness with preemption");
+        });
+    }
+
+    private record Returned(VrrpService a, VrrpService b, long bTransitions, long yieldedAfterHearingMs) {
+    }
+
+    /**
+     * Runs the return of A (priority 150, deaf to VRRP until it declared itself MASTER) beside B (100, master),
+     * and leaves both running until {@code check} has looked: the routers, read inside the namespaces, end with one
+     * master holding the gateways and the other holding none.
+     */
+    private static void returnDeaf(Path dir, boolean preempt, java.util.function.Consumer<Returned> check)
             throws Exception {
+        String tag = Long.toString(ProcessHandle.current().pid() % 100000);
+        AtomicReference<DesiredSnapshot> desired = new AtomicReference<>(snapshot(Set.of(GW4, GW6)));
+        try (Netns a = Netns.create("lrst-a" + tag); Netns b = Netns.create("lrst-b" + tag)) {
+            wire(a, b);
+            try (VrrpService rb = service(b, dir, 100, preempt, desired)) {
+                try (VrrpService ra = service(a, dir, 150, preempt, desired)) {
+                    ra.start();
+                    assertTrue(eventually(() -> ra.status().state() == VrrpState.MASTER), "A alone becomes master");
+                    rb.start();
+                    assertTrue(eventually(() -> rb.status().state() == VrrpState.BACKUP), "B joins as backup");
+                }
+                // A stopped (priority-0 advertisement): B takes over, and without preemption becomes sticky.
+                assertTrue(eventually(() -> rb.status().state() == VrrpState.MASTER), "B takes over");
+                if (!preempt) {
+                    assertTrue(eventually(() -> rb.sticky()), "B becomes a sticky master");
+                } else {
+                    Thread.sleep(StickyMaster.stableAfter(Duration.ofMillis(100)).toMillis());
+                }
+                assertTrue(eventually(() -> gateways(b).size() == 2), "B holds the gateways: " + gateways(b));
+                long bTransitions = rb.status().transitions();
+
+                // A returns deaf: it hears no advertisement, so it declares itself MASTER after its down timer.
+                nft(a, "table inet lrst_deaf {\n chain in { type filter hook input priority 0;"
+                        + " iifname \"trunk\" ip protocol vrrp drop; }\n}\n");
+                VrrpService ra = service(a, dir, 150, preempt, desired);
+                try {
+                    ra.start();
+                    assertTrue(eventually(() -> ra.status().state() == VrrpState.MASTER), "A declares itself MASTER");
+                    long masterAt = System.nanoTime();
+                    assertTrue(a.exec("nft", "delete", "table", "inet", "lrst_deaf").succeeded(), "drop removed");
+                    long hearsAt = System.nanoTime();
+                    VrrpService loser = preempt ? rb : ra;
+                    VrrpService winner = preempt ? ra : rb;
+                    assertTrue(eventually(() -> loser.status().state() == VrrpState.BACKUP), "one router yields");
+                    long yieldedAt = System.nanoTime();
+                    System.out.printf("sticky test (preempt %s): both MASTER for %d ms, the loser yielded %d ms after "
+                            + "the drop was removed%n", preempt, (yieldedAt - masterAt) / 1_000_000,
+                            (yieldedAt - hearsAt) / 1_000_000);
+                    Netns holder = preempt ? a : b;
+                    Netns other = preempt ? b : a;
+                    assertTrue(eventually(() -> gateways(holder).size() == 2 && gateways(other).isEmpty()),
+                            "gateways on the master only: " + gateways(holder) + " / " + gateways(other));
+                    // Stays so: longer than a sticky period, so a late raise on the loser would show.
+                    Thread.sleep(StickyMaster.stableAfter(Duration.ofMillis(100)).toMillis() + 500);
+                    assertEquals(VrrpState.MASTER, winner.status().state());
+                    assertEquals(VrrpState.BACKUP, loser.status().state());
+                    assertEquals(2, gateways(holder).size());
+                    assertEquals(Set.of(), gateways(other));
+                    check.accept(new Returned(ra, rb, bTransitions, (yieldedAt - hearsAt) / 1_000_000));
+                } finally {
+                    ra.close();
+                }
+            }
+        }
+    }
+
+    private static void wire(Netns a, Netns b) {
+        a.vethTo(b, "trunk", "trunk");
+        a.ip().run("addr", "add", "169.254.77.1/24", "dev", "trunk");
+        b.ip().run("addr", "add", "169.254.77.2/24", "dev", "trunk");
+        for (Netns n : List.of(a, b)) {
+            n.ip().run("link", "add", "guest", "type", "veth", "peer", "name", "vm");
+            n.ip().run("link", "set", "trunk", "up");
+            n.ip().run("link", "set", "guest", "up");
+            n.ip().run("link", "set", "vm", "up");
+        }
+    }
+
+    private static void nft(Netns ns, String ruleset) {
+        CommandResult r = Command.run(List.of("ip", "netns", "exec", ns.name(), "nft", "-f", "-"), ruleset,
+                Duration.ofSeconds(20));
+        assertTrue(r.succeeded(), r.toString());
+    }
+
+    private static VrrpService service(Netns ns, Path dir, int priority, boolean preempt,
+                                       AtomicReference<DesiredSnapshot> desired) throws Exception {
         Path wrapper = dir.resolve("keepalived-" + ns.name());
         // Test fixture only: the daemon itself runs keepalived in its own namespace, with no wrapper.
         Files.writeString(wrapper, "#!/bin/sh\nexec ip netns exec " + ns.name() + " /usr/sbin/keepalived \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-        VrrpConfig config = new VrrpConfig(Optional.empty(), 51, priority, Duration.ofMillis(100), false, List.of(),
+        VrrpConfig config = new VrrpConfig(Optional.empty(), 51, priority, Duration.ofMillis(100), preempt, List.of(),
                 Optional.empty(), Optional.empty(), wrapper);
         return new VrrpService(config, InterfaceName.of("trunk"), Optional.empty(), dir.resolve(ns.name()),
                 desired::get, Clock.systemUTC(), s -> { });
