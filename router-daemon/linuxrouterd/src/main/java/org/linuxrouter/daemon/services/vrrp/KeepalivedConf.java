@@ -28,9 +28,11 @@ public final class KeepalivedConf {
     static final String STICKY = "linuxrouter_sticky";
 
     /**
-     * Without preemption the configured priority 1..254 is rendered halved into 1..127 and a sticky master adds
-     * this, reaching 128..254: a sticky master outranks any router that is not, whatever the two priorities, and
-     * between two sticky masters (a split brain healing) the configured priorities still decide.
+     * The configured priority 1..254 is rendered halved (rounded up) into 1..127, and a sticky router adds this,
+     * reaching 128..254: a sticky router outranks any that is not, whatever the two priorities, and between two
+     * sticky ones (a split brain healing, or preemption) the configured priorities still decide. A router with
+     * preemption is always sticky (it claims mastership at its priority); one without becomes sticky after holding
+     * mastership for a while ({@link StickyMaster}).
      */
     static final int STICKY_WEIGHT = 127;
 
@@ -71,9 +73,10 @@ public final class KeepalivedConf {
         return config.preempt() ? Optional.empty() : Optional.of(notifyFifo.resolveSibling("sticky"));
     }
 
-    /** The priority keepalived is given: as configured with preemption, halved (rounded up) into 1..127 without. */
+    /** The priority keepalived is given: halved into 1..127, plus {@link #STICKY_WEIGHT} with preemption. */
     int renderedPriority() {
-        return config.preempt() ? config.priority() : (config.priority() + 1) / 2;
+        int base = (config.priority() + 1) / 2;
+        return config.preempt() ? base + STICKY_WEIGHT : base;
     }
 
     /** The whole file for these gateway addresses (sorted, so equal input gives byte-equal output). */

@@ -56,9 +56,9 @@ class KeepalivedConfTest {
     }
 
     /**
-     * Without preemption: priorities halved into 1..127 and a sticky master's +127 on top, so a sticky master
-     * outranks every router that is not (254 against 1 included) and two sticky masters keep their order.
-     * With preemption: the configured priority, no track file.
+     * Priorities halved into 1..127 and a sticky router's +127 on top, so a sticky master outranks every router
+     * that is not (254 against 1 included) and two sticky ones keep their order. Without preemption a track file
+     * adds it once the router has been master for a while; with preemption it is always there (no track file).
      */
     @Test
     void stickinessOnlyWithoutPreemption() {
@@ -79,7 +79,7 @@ class KeepalivedConfTest {
             KeepalivedConf on = new KeepalivedConf(withPriority(p, true), InterfaceName.of("eth1"), Optional.empty(),
                     fifo);
             String preempt = on.render(Set.of());
-            assertTrue(preempt.contains("  priority " + p + "\n"), preempt);
+            assertTrue(preempt.contains("  priority " + (rendered + 127) + "\n"), preempt);
             assertTrue(!preempt.contains("track_file"), preempt);
             assertEquals(Optional.empty(), on.stickyFile());
         }

@@ -98,7 +98,7 @@ class VrrpPairNetnsTest {
      */
     @Test
     void aReturningRouterThatHeardNothingYieldsToTheRunningMaster(@TempDir Path dir) throws Exception {
-        returnDeaf(dir, false, r -> {
+        returnDeaf(dir, false, false, r -> {
             assertEquals(VrrpState.MASTER, r.b().status().state(), "B stays master");
         assertEquals(r.bTransitions(), r.b().status().transitions(), "B never left MASTER");
         assertTrue(r.b().sticky(), "B is a sticky master");
@@ -108,13 +108,22 @@ class VrrpPairNetnsTest {
         });
     }
 
-    /** With preemption the configured priorities decide: A returns deaf, and once it hears B, B yields to A. */
+    /** With preemption the configured priorities decide: A returns deaf, B hears it and yields. */
     @Test
     void withPreemptionTheReturningPreferredRouterTakesOver(@TempDir Path dir) throws Exception {
-        returnDeaf(dir, true, r -> {
-        assertEquals(VrrpState.MASTER, r.a().status().state(), "A took over");
-        assertFalse(r.b().sticky(), "no stickiness with preemption");
-        assertFalse(r.a().sticky(), "no stickiness with preemption");
+        returnDeaf(dir, true, true, r -> {
+            assertEquals(VrrpState.MASTER, r.a().status().state(), "A took over");
+            assertFalse(r.b().sticky(), "no track file with preemption");
+        });
+    }
+
+    /** Preemption on the returning router only (as the UML pair lab does): it takes over from a sticky master. */
+    @Test
+    void preemptionOnTheReturningRouterOutranksAStickyMaster(@TempDir Path dir) throws Exception {
+        returnDeaf(dir, true, false, r -> {
+            assertEquals(VrrpState.MASTER, r.a().status().state(), "A took over");
+            assertEquals(VrrpState.BACKUP, r.b().status().state(), "B yielded although sticky");
+            assertFalse(r.b().sticky(), "B's stickiness dropped with its mastership");
         });
     }
 
@@ -122,17 +131,17 @@ class VrrpPairNetnsTest {
     }
 
     /**
-     * Runs the return of A (priority 150, deaf to VRRP until it declared itself MASTER) beside B (100, master),
-     * and leaves both running until {@code check} has looked: the routers, read inside the namespaces, end with one
-     * master holding the gateways and the other holding none.
+     * Runs the return of A (priority 150, deaf to VRRP until it declared itself MASTER) beside B (100, master):
+     * with preemption on A, A must end master, else B; the routers, read inside the namespaces, end with one master
+     * holding the gateways and the other none, and stay so; then {@code check} looks, while both still run.
      */
-    private static void returnDeaf(Path dir, boolean preempt, java.util.function.Consumer<Returned> check)
-            throws Exception {
+    private static void returnDeaf(Path dir, boolean preempt, boolean preemptB,
+                                   java.util.function.Consumer<Returned> check) throws Exception {
         String tag = Long.toString(ProcessHandle.current().pid() % 100000);
         AtomicReference<DesiredSnapshot> desired = new AtomicReference<>(snapshot(Set.of(GW4, GW6)));
         try (Netns a = Netns.create("lrst-a" + tag); Netns b = Netns.create("lrst-b" + tag)) {
             wire(a, b);
-            try (VrrpService rb = service(b, dir, 100, preempt, desired)) {
+            try (VrrpService rb = service(b, dir, 100, preemptB, desired)) {
                 try (VrrpService ra = service(a, dir, 150, preempt, desired)) {
                     ra.start();
                     assertTrue(eventually(() -> ra.status().state() == VrrpState.MASTER), "A alone becomes master");
@@ -141,7 +150,7 @@ class VrrpPairNetnsTest {
                 }
                 // A stopped (priority-0 advertisement): B takes over, and without preemption becomes sticky.
                 assertTrue(eventually(() -> rb.status().state() == VrrpState.MASTER), "B takes over");
-                if (!preempt) {
+                if (!preemptB) {
                     assertTrue(eventually(() -> rb.sticky()), "B becomes a sticky master");
                 } else {
                     Thread.sleep(StickyMaster.stableAfter(Duration.ofMillis(100)).toMillis());
@@ -163,8 +172,8 @@ class VrrpPairNetnsTest {
                     VrrpService winner = preempt ? ra : rb;
                     assertTrue(eventually(() -> loser.status().state() == VrrpState.BACKUP), "one router yields");
                     long yieldedAt = System.nanoTime();
-                    System.out.printf("sticky test (preempt %s): both MASTER for %d ms, the loser yielded %d ms after "
-                            + "the drop was removed%n", preempt, (yieldedAt - masterAt) / 1_000_000,
+                    System.out.printf("sticky test (preempt A %s, B %s): both MASTER for %d ms, the loser yielded %d ms "
+                            + "after the drop was removed%n", preempt, preemptB, (yieldedAt - masterAt) / 1_000_000,
                             (yieldedAt - hearsAt) / 1_000_000);
                     Netns holder = preempt ? a : b;
                     Netns other = preempt ? b : a;
