@@ -15,7 +15,7 @@ import org.linuxrouter.lab.DaemonProcess;
 import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
-import org.linuxrouter.testkit.process.Command;
+import org.linuxrouter.testkit.net.NetnsGroup;
 
 /**
  * Two real linuxrouterd processes as a VRRP pair on the host kernel, each in its own namespace
@@ -29,12 +29,14 @@ public final class RouterPairLab implements AutoCloseable {
 
     private final String prefix;
     private final int site;
+    private final NetnsGroup namespaces;
     private final List<Netns> routers = new ArrayList<>();
     private final List<DaemonProcess> daemons = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
 
     private RouterPairLab(String prefix) {
         this.prefix = prefix;
+        this.namespaces = new NetnsGroup(prefix + "-");
         // the management /30s must differ between concurrent runs: derive them from this JVM
         this.site = (int) (ProcessHandle.current().pid() % 250) + 1;
     }
@@ -49,18 +51,18 @@ public final class RouterPairLab implements AutoCloseable {
             }
             return lab;
         } catch (RuntimeException | InterruptedException e) {
-            lab.close();
+            try {
+                lab.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
 
     private void wire() {
         for (int member = 1; member <= 2; member++) {
-            String name = prefix + "-r" + member;
-            if (Netns.exists(name)) {
-                Command.run(List.of("ip", "netns", "del", name));
-            }
-            routers.add(Netns.create(name));
+            routers.add(namespaces.replace("r" + member)); // a crashed run's namespace is removed first
         }
         routers.get(0).vethTo(routers.get(1), "trunk0", "trunk0");
         for (int member = 1; member <= 2; member++) {
@@ -144,13 +146,7 @@ public final class RouterPairLab implements AutoCloseable {
         for (Path dir : dirs) {
             stopOrphanKeepalived(dir);
         }
-        for (Netns router : routers) {
-            try {
-                router.close(); // its management veth and the trunk go with it
-            } catch (RuntimeException e) {
-                System.err.println("router pair lab: could not remove " + router + ": " + e.getMessage());
-            }
-        }
+        namespaces.close(); // the management veths and the trunk go with the namespaces
     }
 
     /** A keepalived outlives its daemon's SIGKILL (the next daemon adopts it): stop one left by a failed run. */

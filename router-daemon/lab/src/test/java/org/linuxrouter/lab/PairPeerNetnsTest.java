@@ -38,6 +38,7 @@ import org.linuxrouter.protocol.model.VxlanMode;
 import org.linuxrouter.protocol.model.VxlanOptions;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.NetnsGroup;
 import org.linuxrouter.testkit.process.Command;
 import org.linuxrouter.testkit.process.CommandResult;
 
@@ -69,12 +70,12 @@ class PairPeerNetnsTest {
     @Test
     void passwordForgottenOnBothAndSplitBrainDetectedAndHealed(@TempDir Path dir) throws Exception {
         String tag = Long.toString(ProcessHandle.current().pid() % 100000);
-        List<Netns> made = new ArrayList<>();
+        NetnsGroup made = new NetnsGroup("lrpp-");
         List<DaemonProcess> daemons = new ArrayList<>();
         try {
-            Netns a = add(made, Netns.create("lrpp-a" + tag));
-            Netns b = add(made, Netns.create("lrpp-b" + tag));
-            Netns hv = add(made, Netns.create("lrpp-h" + tag));
+            Netns a = made.create("a" + tag);
+            Netns b = made.create("b" + tag);
+            Netns hv = made.create("h" + tag);
             String mgmt = "100.64." + ((ProcessHandle.current().pid() % 200) + 20) + ".";
             wire(a, b, hv, "lrpp" + tag, mgmt);
             Path dirA = Files.createDirectories(dir.resolve("a"));
@@ -162,9 +163,7 @@ class PairPeerNetnsTest {
             for (DaemonProcess d : daemons) {
                 d.close();
             }
-            for (Netns n : made) {
-                n.close();
-            }
+            made.close();
         }
     }
 

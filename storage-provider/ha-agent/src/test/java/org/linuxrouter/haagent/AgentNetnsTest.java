@@ -34,6 +34,7 @@ import org.linuxrouter.protocol.auth.RouterSecret;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.NetnsGroup;
 
 /**
  * Two real agents, each a JVM inside its own network namespace, reached over real HTTPS from this JVM through
@@ -67,14 +68,15 @@ class AgentNetnsTest {
     Path dir;
     private final int subnet = ThreadLocalRandom.current().nextInt(1, 250);
     private final String tag = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    private final NetnsGroup namespaces = new NetnsGroup("dnfs-");
     private Netns nsA;
     private Netns nsB;
     private String vip;
 
     @BeforeEach
     void namespaces() {
-        nsA = Netns.create("dnfs-a-" + tag);
-        nsB = Netns.create("dnfs-b-" + tag);
+        nsA = namespaces.create("a-" + tag);
+        nsB = namespaces.create("b-" + tag);
         vip = "10.213." + subnet + ".10";
         link(nsA, "dnfsa" + tag, 2);
         link(nsB, "dnfsb" + tag, 3);
@@ -104,11 +106,11 @@ class AgentNetnsTest {
 
     @AfterEach
     void cleanUp() {
-        for (Netns ns : new Netns[] {nsA, nsB}) {
-            if (ns != null) {
-                ns.close(); // takes the veth pair, host end included, and its routes with it
-                deleteEtc(ns.name());
-            }
+        try {
+            namespaces.close(); // takes the veth pairs, host ends included, and their routes with them
+        } finally {
+            deleteEtc(namespaces.name("a-" + tag));
+            deleteEtc(namespaces.name("b-" + tag));
         }
     }
 

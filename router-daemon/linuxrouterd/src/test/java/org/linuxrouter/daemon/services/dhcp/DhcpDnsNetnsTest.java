@@ -37,6 +37,7 @@ import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.testkit.guest.Dhclient;
 import org.linuxrouter.testkit.net.Netns;
+import org.linuxrouter.testkit.net.NetnsGroup;
 import org.linuxrouter.testkit.process.Command;
 
 /**
@@ -54,6 +55,8 @@ class DhcpDnsNetnsTest {
     private static final MacAddress MAC_3 = MacAddress.parse("02:00:00:61:00:0b");
 
     private final String id = UUID.randomUUID().toString().substring(0, 6);
+    private final NetnsGroup group = new NetnsGroup("lrdd-");
+    /** In creation order: the router, then vm1..vm4. */
     private final List<Netns> namespaces = new ArrayList<>();
     private Netns router;
     private Path dir;
@@ -62,11 +65,11 @@ class DhcpDnsNetnsTest {
 
     @BeforeEach
     void lab() throws IOException {
-        router = netns("lrdd-r-" + id);
-        Netns vm1 = netns("lrdd-v1-" + id);
-        Netns vm2 = netns("lrdd-v2-" + id);
-        Netns vm3 = netns("lrdd-v3-" + id);
-        Netns vm4 = netns("lrdd-v4-" + id);
+        router = netns("r-" + id);
+        Netns vm1 = netns("v1-" + id);
+        Netns vm2 = netns("v2-" + id);
+        Netns vm3 = netns("v3-" + id);
+        Netns vm4 = netns("v4-" + id);
         bridge(TRUNK + ".100", "10.61.0.1/24");
         bridge(TRUNK + ".200", "10.62.0.1/24");
         port(vm1, TRUNK + ".100", "lrdd-p1", MAC_1);
@@ -85,9 +88,7 @@ class DhcpDnsNetnsTest {
         if (stage != null) {
             stage.close();
         }
-        for (Netns ns : namespaces) {
-            ns.close();
-        }
+        group.close();
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
@@ -207,7 +208,7 @@ class DhcpDnsNetnsTest {
     }
 
     private Netns netns(String name) {
-        Netns ns = Netns.create(name);
+        Netns ns = group.create(name);
         namespaces.add(ns);
         return ns;
     }
