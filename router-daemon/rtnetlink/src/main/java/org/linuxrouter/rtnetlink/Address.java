@@ -36,6 +36,16 @@ public record Address(int linkIndex, IpPrefix prefix, int scope, int flags, Opti
         return new Address(linkIndex, prefix, scope, flags, label, OptionalInt.of(protocol));
     }
 
+    /** The same address with IFA_F_* {@code flags} (e.g. {@code Ifa.F_NODAD}: no duplicate address detection). */
+    public Address withFlags(int flags) {
+        return new Address(linkIndex, prefix, scope, flags, label, protocol);
+    }
+
+    /** As {@code ip addr add … nodad}: usable at once, no duplicate address detection (IPv6). */
+    public Address withoutDad() {
+        return withFlags(flags | org.linuxrouter.rtnetlink.wire.Ifa.F_NODAD);
+    }
+
     /** AF_INET or AF_INET6. */
     public int family() {
         return AddressFamily.of(prefix.address());

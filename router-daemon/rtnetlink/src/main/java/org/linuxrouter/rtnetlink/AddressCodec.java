@@ -20,13 +20,20 @@ final class AddressCodec {
                 out -> new IfAddrMsg(AddressFamily.UNSPEC, 0, 0, 0, 0).write(out));
     }
 
-    /** As {@code ip addr add PREFIX dev LINK}: IFA_LOCAL and IFA_ADDRESS both hold the address. */
+    /**
+     * As {@code ip addr add PREFIX dev LINK [nodad]}: IFA_LOCAL and IFA_ADDRESS both hold the address; the flags go
+     * in the header (and IFA_FLAGS when beyond its 8 bits).
+     */
     static Request add(Address address) {
         return Request.of(Rtm.NEWADDR, Request.CREATE_EXCL, subject(address), out -> {
-            header(address).write(out);
+            new IfAddrMsg(address.family(), address.prefix().length(), address.flags() & 0xff, address.scope(),
+                    address.linkIndex()).write(out);
             byte[] raw = address.prefix().address().getAddress();
             out.attrBytes(Ifa.LOCAL, raw).attrBytes(Ifa.ADDRESS, raw);
             address.protocol().ifPresent(p -> out.attrU8(Ifa.PROTO, p));
+            if ((address.flags() & ~0xff) != 0) {
+                out.attrU32(Ifa.FLAGS, address.flags()); // the header has room for the low 8 bits only
+            }
         });
     }
 

@@ -132,6 +132,17 @@ class RequestGoldenTest {
     }
 
     @Test
+    void ipv6AddressAddNodadSetsTheHeaderFlag() {
+        // ip -6 addr add 2001:db8::1/64 dev eth1 nodad
+        String expected = "40000000 1400 0506 00000000 00000000"   // 64 bytes
+                + "0a 40 02 00 03000000"                           // AF_INET6, /64, IFA_F_NODAD
+                + "1400 0200 20010db8000000000000000000000001"     // IFA_LOCAL
+                + "1400 0100 20010db8000000000000000000000001";    // IFA_ADDRESS
+        assertBytes(expected, AddressCodec.add(Address.of(ETH1, IpPrefix.parse("2001:db8::1/64"))
+                .withFlags(org.linuxrouter.rtnetlink.wire.Ifa.F_NODAD)));
+    }
+
+    @Test
     void ipv4AddressDeleteMatchesIpAddrDel() {
         String expected = "28000000 1500 0500 00000000 00000000"   // RTM_DELADDR, REQ|ACK
                 + "02 18 00 00 03000000 0800 0200 c0000201 0800 0100 c0000201";
