@@ -33,6 +33,8 @@ public final class NetlinkKernel implements KernelPort {
 
     private final Rtnl rtnl;
     private final Optional<String> uplink;
+    /** Index and MAC of every owned link in the last dump, for a takeover's announcements (no lookup per link). */
+    private volatile Map<String, LinkIdentity> identities = Map.of();
 
     /** @param uplink the interface whose proxy entries the daemon manages (see {@link #observe()}) */
     public NetlinkKernel(Rtnl rtnl, Optional<String> uplink) {
@@ -60,6 +62,11 @@ public final class NetlinkKernel implements KernelPort {
         }
     }
 
+    /** Index and MAC of each owned link as the last {@link #observe()} saw it. */
+    public Map<String, LinkIdentity> observedIdentities() {
+        return identities;
+    }
+
     private KernelState dump() {
         try {
             List<Link> all = rtnl.links().list();
@@ -67,12 +74,16 @@ public final class NetlinkKernel implements KernelPort {
             all.forEach(l -> names.put(l.index(), l.name()));
             Map<String, OwnedLink> owned = new HashMap<>();
             Map<Integer, String> ownedByIndex = new HashMap<>();
+            Map<String, LinkIdentity> seen = new HashMap<>();
             for (Link l : all) {
                 ownedLink(l, names).ifPresent(o -> {
                     owned.put(o.name(), o);
                     ownedByIndex.put(l.index(), o.name());
+                    l.address().filter(mac -> mac.bytes().length == 6)
+                            .ifPresent(mac -> seen.put(o.name(), new LinkIdentity(l.index(), mac.bytes())));
                 });
             }
+            identities = Map.copyOf(seen);
             Set<InterfaceAddress> addresses = new HashSet<>();
             for (Address a : rtnl.addresses().list()) {
                 String link = ownedByIndex.get(a.linkIndex());
@@ -178,7 +189,7 @@ public final class NetlinkKernel implements KernelPort {
         } else if (step instanceof Step.DeleteLink s) {
             batch.deleteLink(s.name());
         } else if (step instanceof Step.AddAddress s) {
-            return onLink(indexes, s.address().link(), i -> batch.addAddress(address(i, s.address())));
+            return onLink(indexes, s.address().link(), i -> batch.addAddress(added(i, s.address())));
         } else if (step instanceof Step.DeleteAddress s) {
             return onLink(indexes, s.address().link(), i -> batch.deleteAddress(address(i, s.address())));
         } else if (step instanceof Step.AddRoute s) {
@@ -216,6 +227,16 @@ public final class NetlinkKernel implements KernelPort {
         }
         action.accept(index);
         return Optional.empty();
+    }
+
+    /**
+     * IPv6 without duplicate address detection: a router pair in gate mode holds every gateway on both routers (the
+     * backup's gate keeps it silent), and DAD would mark the second one failed; on a router of its own a gateway that
+     * stays tentative for a second answers nobody either. keepalived adds its virtual IPv6 addresses the same way.
+     */
+    private static Address added(int index, InterfaceAddress a) {
+        Address address = address(index, a);
+        return a.address() instanceof java.net.Inet6Address ? address.withoutDad() : address;
     }
 
     private static Address address(int index, InterfaceAddress a) {
