@@ -38,6 +38,8 @@ final class StatusCommand implements Callable<Integer> {
       fields.put("vrrp role", pair.role().name());
       fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));
       fields.put("keepalived restarts", Long.toString(pair.keepalivedRestarts()));
+      pair.takeover().ifPresent(mode -> fields.put("vrrp takeover", mode.wireName()
+          + pair.gateOpen().map(open -> open ? ", standby gate open" : ", standby gate closed").orElse("")));
       pair.configError().ifPresent(e -> fields.put("keepalived config refused", e));
       pair.peer().ifPresent(peer -> {
         fields.put("peer", (peer.reachable() ? "reachable" : "NOT REACHABLE")

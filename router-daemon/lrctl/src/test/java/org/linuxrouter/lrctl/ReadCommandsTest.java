@@ -78,7 +78,7 @@ class ReadCommandsTest {
   void statusShowsThePairAtAGlance() {
     RouterStatus paired = Samples.routerStatus().newBuilder().pair(org.linuxrouter.protocol.model.PairState.of(
         org.linuxrouter.protocol.model.PairState.Role.BACKUP, 2, java.time.Instant.parse("2026-01-02T03:04:06Z"), 1,
-        null)).build();
+        null).withTakeover(org.linuxrouter.protocol.model.PairState.Takeover.GATE, false)).build();
     daemon.answer(seen -> Answer.json(codec.encode(paired)));
     Run run = daemon.run("status");
     assertEquals(0, run.exit(), run.err());
@@ -86,7 +86,8 @@ class ReadCommandsTest {
     assertEquals(List.of(
         "vrrp role            BACKUP",
         "vrrp transitions     2, last 2026-01-02T03:04:06Z",
-        "keepalived restarts  1"), lines.subList(7, lines.size()), lines.toString());
+        "keepalived restarts  1",
+        "vrrp takeover        gate, standby gate closed"), lines.subList(7, lines.size()), lines.toString());
   }
 
   @Test

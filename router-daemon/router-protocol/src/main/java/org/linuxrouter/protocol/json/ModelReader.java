@@ -234,8 +234,17 @@ final class ModelReader {
     return build(path, status::build);
   }
 
+  private static Boolean gateOpen(String field, String text) {
+    if (text.equals("open") || text.equals("closed")) {
+      return text.equals("open");
+    }
+    throw new ValidationException(field, "expected open or closed, got \"" + text + "\"");
+  }
+
   PairState pairState(String path) {
     AtomicReference<PairState.Role> role = new AtomicReference<>();
+    AtomicReference<PairState.Takeover> takeover = new AtomicReference<>();
+    AtomicReference<Boolean> gate = new AtomicReference<>();
     long[] counts = new long[2];
     AtomicReference<Instant> last = new AtomicReference<>();
     AtomicReference<String> error = new AtomicReference<>();
@@ -250,12 +259,20 @@ final class ModelReader {
         case "configError": error.set(in.string(at)); break;
         case "splitBrain": splitBrain[0] = in.bool(at); break;
         case "peer": peer.set(peerState(at)); break;
+        case "takeover": takeover.set(in.scalar(at, text -> PairState.Takeover.parse(at, text))); break;
+        case "gate": gate.set(in.scalar(at, text -> gateOpen(at, text))); break;
         default: throw StrictReader.unknownField(at,
-            "role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer");
+            "role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer, takeover, gate");
       }
     });
-    return build(path, () -> PairState.of(role.get(), counts[0], last.get(), counts[1], error.get(), splitBrain[0],
-        peer.get()));
+    return build(path, () -> {
+      PairState p = PairState.of(role.get(), counts[0], last.get(), counts[1], error.get(), splitBrain[0],
+          peer.get());
+      if (takeover.get() == null && gate.get() != null) {
+        throw new ValidationException(path + ".gate", "expected a gate state only with takeover gate");
+      }
+      return takeover.get() == null ? p : p.withTakeover(takeover.get(), gate.get());
+    });
   }
 
   PeerState peerState(String path) {

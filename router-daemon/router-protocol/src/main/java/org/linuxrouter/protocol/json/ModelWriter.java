@@ -226,6 +226,12 @@ final class ModelWriter {
       out.name("splitBrain").value(pair.splitBrain());
       peerState(pair.peer().get());
     }
+    if (pair.takeover().isPresent()) {
+      out.name("takeover").value(pair.takeover().get().wireName());
+    }
+    if (pair.gateOpen().isPresent()) {
+      out.name("gate").value(pair.gateOpen().get() ? "open" : "closed");
+    }
     out.endObject();
   }
 

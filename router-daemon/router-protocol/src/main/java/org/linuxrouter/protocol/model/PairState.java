@@ -9,11 +9,31 @@ import java.util.Optional;
  * reported, how many role changes it had since the daemon started and when the last one was, how often keepalived
  * had to be restarted, and why the newest keepalived configuration was refused, if it was. With a peer channel
  * configured it also carries what this router sees of the other one ({@link PeerState}) and whether both are MASTER
- * at once ({@link #splitBrain()}).
+ * at once ({@link #splitBrain()}). A daemon that knows its takeover mode reports it ({@link #takeover()}), and in
+ * gate mode whether its standby gate is open ({@link #gateOpen()}).
  */
 public final class PairState {
   /** The roles of keepalived's VRRP instance; UNKNOWN until keepalived first reports. */
   public enum Role { UNKNOWN, MASTER, BACKUP, FAULT, STOP }
+
+  /** How the new master takes over the gateways ({@code vrrp_takeover}); the wire name is the lower-case name. */
+  public enum Takeover {
+    ADDRESSES, GATE;
+
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a wire name; errors name {@code field}. */
+    public static Takeover parse(String field, String text) {
+      for (Takeover t : values()) {
+        if (t.wireName().equals(text)) {
+          return t;
+        }
+      }
+      throw new ValidationException(field, "expected addresses or gate, got " + Check.quote(text));
+    }
+  }
 
   private final Role role;
   private final long transitions;
@@ -22,9 +42,11 @@ public final class PairState {
   private final String configError;
   private final boolean splitBrain;
   private final PeerState peer;
+  private final Takeover takeover;
+  private final Boolean gateOpen;
 
   private PairState(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
-      String configError, boolean splitBrain, PeerState peer) {
+      String configError, boolean splitBrain, PeerState peer, Takeover takeover, Boolean gateOpen) {
     this.role = Check.present("role", role);
     this.transitions = Check.range("transitions", transitions, 0, Long.MAX_VALUE);
     this.lastTransition = lastTransition;
@@ -35,24 +57,41 @@ public final class PairState {
     }
     this.splitBrain = splitBrain;
     this.peer = peer;
+    if ((gateOpen != null) != (takeover == Takeover.GATE)) {
+      throw new ValidationException("gate", "expected a gate state exactly in gate mode, got "
+          + (gateOpen == null ? "none" : gateOpen ? "open" : "closed") + " with takeover " + takeover);
+    }
+    this.takeover = takeover;
+    this.gateOpen = gateOpen;
   }
 
   /** Validates every field; {@code lastTransition} and {@code configError} may be null (absent). */
   public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
       String configError) {
-    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, false, null);
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, false, null, null,
+        null);
   }
 
   /** Every field; {@code splitBrain} needs a {@code peer} (only the peer channel can tell). */
   public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
       String configError, boolean splitBrain, PeerState peer) {
-    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer);
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
+        null, null);
   }
 
   /** This state with what the peer channel saw: the peer, and whether both routers are MASTER now. */
   public PairState withPeer(boolean splitBrain, PeerState peer) {
     return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain,
-        Check.present("peer", peer));
+        Check.present("peer", peer), takeover, gateOpen);
+  }
+
+  /**
+   * This state with the takeover mode and, in gate mode ({@code gateOpen} non-null exactly then), whether the
+   * standby gate is open.
+   */
+  public PairState withTakeover(Takeover mode, Boolean gateOpen) {
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
+        Check.present("takeover", mode), gateOpen);
   }
 
   /** Parses a role's wire name (its upper-case name); errors name {@code field}. */
@@ -99,6 +138,16 @@ public final class PairState {
     return Optional.ofNullable(peer);
   }
 
+  /** The takeover mode; absent when the daemon did not say. */
+  public Optional<Takeover> takeover() {
+    return Optional.ofNullable(takeover);
+  }
+
+  /** In gate mode: whether the standby gate is open (this router answers on its guest links). */
+  public Optional<Boolean> gateOpen() {
+    return Optional.ofNullable(gateOpen);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof PairState)) {
@@ -107,18 +156,20 @@ public final class PairState {
     PairState that = (PairState) other;
     return role == that.role && transitions == that.transitions && keepalivedRestarts == that.keepalivedRestarts
         && Objects.equals(lastTransition, that.lastTransition) && Objects.equals(configError, that.configError)
-        && splitBrain == that.splitBrain && Objects.equals(peer, that.peer);
+        && splitBrain == that.splitBrain && Objects.equals(peer, that.peer) && takeover == that.takeover
+        && Objects.equals(gateOpen, that.gateOpen);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer);
+    return Objects.hash(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
+        takeover, gateOpen);
   }
 
   @Override
   public String toString() {
     return "PairState{role=" + role + ", transitions=" + transitions + ", lastTransition=" + lastTransition
         + ", keepalivedRestarts=" + keepalivedRestarts + ", configError=" + configError + ", splitBrain="
-        + splitBrain + ", peer=" + peer + "}";
+        + splitBrain + ", peer=" + peer + ", takeover=" + takeover + ", gateOpen=" + gateOpen + "}";
   }
 }

@@ -71,7 +71,8 @@ class JsonCodecTest {
         + "\"lastTransition\":\"2026-01-02T03:04:05.123Z\",\"keepalivedRestarts\":1,"
         + "\"configError\":\"keepalived -t exit 5: Unknown keyword 'x'\",\"splitBrain\":true,"
         + "\"peer\":{\"reachable\":true,\"role\":\"MASTER\",\"lastContact\":\"2026-01-02T03:04:05.123Z\","
-        + "\"error\":\"forget: peer answered 503\",\"pendingForgets\":2,\"splitBrains\":1}}}",
+        + "\"error\":\"forget: peer answered 503\",\"pendingForgets\":2,\"splitBrains\":1},"
+        + "\"takeover\":\"gate\",\"gate\":\"open\"}}",
         codec.encode(Fixtures.routerStatus()));
     assertEquals("{\"type\":\"about:blank\",\"title\":\"invalid request\",\"status\":400,"
         + "\"detail\":\"nics[0].mac: expected a unicast address, got all zeros\",\"field\":\"nics[0].mac\"}",

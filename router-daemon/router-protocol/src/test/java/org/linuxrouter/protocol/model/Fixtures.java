@@ -69,7 +69,8 @@ public final class Fixtures {
         .drifted(Arrays.asList(NETWORK)).dnsmasq("running").dnsmasqRestarts(1)
         .metadata(ServiceState.ON).antiSpoofing(ServiceState.FAILING)
         .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")
-            .withPeer(true, PeerState.of(true, PairState.Role.MASTER, T0, "forget: peer answered 503", 2, 1)))
+            .withPeer(true, PeerState.of(true, PairState.Role.MASTER, T0, "forget: peer answered 503", 2, 1))
+            .withTakeover(PairState.Takeover.GATE, true))
         .build();
   }
 
