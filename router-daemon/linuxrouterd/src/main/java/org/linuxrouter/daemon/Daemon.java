@@ -15,6 +15,8 @@ import javax.net.ssl.SSLContext;
 import org.linuxrouter.daemon.api.ApiServer;
 import org.linuxrouter.daemon.api.NetworkService;
 import org.linuxrouter.daemon.config.DaemonConfig;
+import org.linuxrouter.daemon.config.VrrpTakeover;
+import org.linuxrouter.daemon.kernel.GatewayAnnouncer;
 import org.linuxrouter.daemon.kernel.InterfaceProbe;
 import org.linuxrouter.daemon.kernel.NetlinkKernel;
 import org.linuxrouter.daemon.kernel.Sysctl;
@@ -25,12 +27,15 @@ import org.linuxrouter.daemon.reconcile.Reconciler;
 import org.linuxrouter.daemon.reconcile.ServiceStage;
 import org.linuxrouter.daemon.services.dhcp.DhcpDnsStage;
 import org.linuxrouter.daemon.reconcile.Topology;
+import org.linuxrouter.daemon.services.firewall.Nft;
+import org.linuxrouter.daemon.services.vrrp.StandbyGate;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
 import org.linuxrouter.daemon.services.GuestServices;
 import org.linuxrouter.daemon.services.metadata.PasswordAcknowledger;
 import org.linuxrouter.daemon.services.peer.ForgetOutbox;
 import org.linuxrouter.daemon.services.peer.PeerChannel;
+import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.Secret;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.daemon.store.FileStateStore;
@@ -76,11 +81,13 @@ public final class Daemon implements AutoCloseable {
     private final Optional<VrrpService> vrrp;
     private final Optional<DhcpDnsStage> dhcpDns;
     private final Optional<PeerChannel> peer;
+    private final Optional<StandbyGate> gate;
 
     private Daemon(Rtnl rtnl, Reconciler reconciler, RtnlEvents events, ApiServer api, GuestServices guests,
                    Optional<String> fingerprint, Optional<VrrpService> vrrp, Optional<DhcpDnsStage> dhcpDns,
-                   Optional<PeerChannel> peer) {
+                   Optional<PeerChannel> peer, Optional<StandbyGate> gate) {
         this.peer = peer;
+        this.gate = gate;
         this.vrrp = vrrp;
         this.dhcpDns = dhcpDns;
         this.rtnl = rtnl;
@@ -100,8 +107,10 @@ public final class Daemon implements AutoCloseable {
         RouterSecret secret = new SecretFile(config.secretFile()).loadOrCreate();
         Optional<String> uplink = config.uplinkInterface().map(Object::toString);
         Topology topology = new Topology(config.trunkInterface(), config.uplinkInterface(), config.vxlan(),
-                config.vrrp().isPresent());
+                config.vrrp().filter(v -> v.takeover() == VrrpTakeover.ADDRESSES).isPresent());
 
+        // Gate mode: the guest links are silenced before the first pass adds any gateway (StandbyGate).
+        Optional<StandbyGate> gate = standbyGate(config);
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
         AtomicBoolean master = new AtomicBoolean();
@@ -116,8 +125,8 @@ public final class Daemon implements AutoCloseable {
         Optional<PeerChannel> peer = config.peer().map(p -> new PeerChannel(p, new ForgetOutbox(config.stateDir()),
                 () -> vrrpRef.get() == null ? VrrpState.UNKNOWN : vrrpRef.get().status().state(), clock));
         NetworkService service = new NetworkService(new FileStateStore(config.stateDir()),
-                desired -> new Reconciler(desired, kernel, guests.inPass(tuning), clock, config.resyncInterval(),
-                        stages),
+                desired -> new Reconciler(desired, kernel, gate.map(g -> g.inPass(guests.inPass(tuning)))
+                        .orElseGet(() -> guests.inPass(tuning)), clock, config.resyncInterval(), stages),
                 topology, InterfaceProbe.sysfs(), APPLY_TIMEOUT, version, () -> dhcpDns.map(DhcpDnsStage::status));
         guests.start(service, topology, peer.<PasswordAcknowledger>map(p -> (network, nic, password) ->
                 p.acknowledged(Uuid.parse(network), Uuid.parse(nic), Secret.of(password)))
@@ -125,23 +134,26 @@ public final class Daemon implements AutoCloseable {
         Reconciler reconciler = service.reconciler();
         reconciler.start();
         UplinkAnnouncer announcer = new UplinkAnnouncer(uplink);
+        GatewayAnnouncer gateways = new GatewayAnnouncer(kernel::observedIdentities);
         Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
                 config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock, pair -> {
-                    master.set(pair.state() == VrrpState.MASTER);
-                    tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
-                    reconciler.requestPass();
-                    if (pair.state() == VrrpState.MASTER) {
-                        try {
-                            int sent = announcer.announce(service.snapshot().kernel());
-                            LOG.log(Level.INFO, "VRRP takeover: announced {0} proxied addresses on the uplink", sent);
-                        } catch (RuntimeException e) { // e.g. no CAP_NET_RAW: upstream relearns when entries expire
-                            LOG.log(Level.ERROR, "VRRP takeover: announcing proxied addresses failed: " + e.getMessage(), e);
-                        }
+                    boolean isMaster = pair.state() == VrrpState.MASTER;
+                    if (!isMaster) {
+                        gate.ifPresent(Daemon::closeGate); // first: the guest links fall silent before anything else
                     }
+                    master.set(isMaster);
+                    if (isMaster) {
+                        takeOver(gate, tuning, gateways, announcer, service.snapshot());
+                    } else {
+                        tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
+                    }
+                    reconciler.requestPass();
                 }));
         vrrp.ifPresent(v -> {
             vrrpRef.set(v);
-            service.reportPairWith(() -> Optional.of(peer.map(p -> p.decorate(v.wireState())).orElse(v.wireState())));
+            PairState.Takeover mode = gate.isPresent() ? PairState.Takeover.GATE : PairState.Takeover.ADDRESSES;
+            service.reportPairWith(() -> Optional.of(peer.map(p -> p.decorate(v.wireState())).orElse(v.wireState())
+                    .withTakeover(mode, gate.map(StandbyGate::isOpen).orElse(null))));
             v.start();
         });
         peer.ifPresent(PeerChannel::start);
@@ -157,7 +169,73 @@ public final class Daemon implements AutoCloseable {
         LOG.log(Level.INFO, "linuxrouterd {0} listening on {1} ({2}), {3} networks in desired state", version,
                 api.address(), fingerprint.map(f -> "https, certificate sha256 " + f).orElse("plain http on loopback"),
                 service.networks().size());
-        return new Daemon(rtnl, reconciler, events, api, guests, fingerprint, vrrp, dhcpDns, peer);
+        return new Daemon(rtnl, reconciler, events, api, guests, fingerprint, vrrp, dhcpDns, peer, gate);
+    }
+
+    /**
+     * Gate mode: the standby gate loaded closed, or a refusal to start (without nftables the backup would answer
+     * for every gateway). Otherwise a gate an earlier gate-mode run left behind is removed: it would silence every
+     * guest link for good.
+     */
+    private static Optional<StandbyGate> standbyGate(DaemonConfig config) {
+        Nft nft = new Nft(List.of("nft"), config.stateDir().resolve("nftables"), "standby-gate");
+        if (config.vrrp().filter(v -> v.takeover() == VrrpTakeover.GATE).isEmpty()) {
+            StandbyGate.removeLeftover(nft);
+            return Optional.empty();
+        }
+        StandbyGate gate = new StandbyGate(nft);
+        try {
+            gate.closeAtStart();
+        } catch (RuntimeException e) {
+            throw new StartRefused("vrrp_takeover = gate needs nftables with the inet and arp families (package "
+                    + "nftables, a kernel with nf_tables): loading the standby gate failed: " + e.getMessage()
+                    + "; use vrrp_takeover = addresses on this host", e);
+        }
+        return Optional.of(gate);
+    }
+
+    private static void closeGate(StandbyGate gate) {
+        try {
+            gate.close();
+        } catch (RuntimeException e) { // logged by the gate; the next pass's sync loads the table again, closed
+            LOG.log(Level.ERROR, "VRRP: closing the standby gate failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * MASTER: open the gate (gate mode), let the uplink answer, then announce every gateway on its guest link (gate
+     * mode: keepalived holds none, so it announces none) and every proxied address on the uplink.
+     */
+    private static void takeOver(Optional<StandbyGate> gate, SysctlTuning tuning, GatewayAnnouncer gateways,
+                                 UplinkAnnouncer uplink, org.linuxrouter.daemon.reconcile.DesiredSnapshot desired) {
+        long t0 = System.nanoTime();
+        gate.ifPresent(g -> {
+            try {
+                g.open();
+            } catch (RuntimeException e) { // logged by the gate; a pass retries the table, the role handler the state
+                LOG.log(Level.ERROR, "VRRP takeover: opening the standby gate failed: " + e.getMessage());
+            }
+        });
+        long opened = System.nanoTime();
+        tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
+        int packets = 0;
+        if (gate.isPresent()) {
+            GatewayAnnouncer.Result r = gateways.announce(desired.kernel().addresses());
+            packets += r.packets();
+            r.problems().forEach(p -> LOG.log(Level.WARNING, "VRRP takeover: announcing gateways on {0}", p));
+        }
+        long announcedGateways = System.nanoTime();
+        int proxied = 0;
+        try {
+            proxied = uplink.announce(desired.kernel());
+        } catch (RuntimeException e) { // e.g. no CAP_NET_RAW: upstream relearns when entries expire
+            LOG.log(Level.ERROR, "VRRP takeover: announcing proxied addresses failed: " + e.getMessage(), e);
+        }
+        long done = System.nanoTime();
+        LOG.log(Level.INFO, "VRRP takeover: {0}{1} gateway packets, {2} proxied-address packets on the uplink; "
+                + "{3} ms in all ({4} ms gateways, {5} ms uplink)",
+                gate.isPresent() ? "gate open in " + (opened - t0) / 1_000_000 + " ms, " : "", packets, proxied,
+                (done - t0) / 1_000_000, (announcedGateways - opened) / 1_000_000, (done - announcedGateways) / 1_000_000);
     }
 
     public java.net.InetSocketAddress address() {
@@ -177,6 +255,7 @@ public final class Daemon implements AutoCloseable {
         if (vrrp.isPresent()) {
             vrrp.get().close(); // keepalived leaves with a priority-0 advertisement: the peer takes over at once
         }
+        gate.ifPresent(Daemon::closeGate); // a stopped daemon's router must not answer beside the new master
         guests.close();
         events.close();
         reconciler.close();

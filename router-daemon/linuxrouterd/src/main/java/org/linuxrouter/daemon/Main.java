@@ -44,7 +44,13 @@ public final class Main implements Callable<Integer> {
         logToStdout(settings.logLevel().julLevel());
         GuestHttpServer.noDelay();
         CountDownLatch stopped = new CountDownLatch(1);
-        Daemon daemon = Daemon.start(settings, version());
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(settings, version());
+        } catch (StartRefused e) {
+            System.err.println("linuxrouterd: " + e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 daemon.close();

@@ -92,6 +92,18 @@ public final class MetricsText {
                     "When the VRRP role last changed, Unix time.", t.toEpochMilli() / 1e3));
             counter(out, "linuxrouter_vrrp_keepalived_restarts_total", "keepalived restarts after it died.",
                     pair.keepalivedRestarts());
+            pair.takeover().ifPresent(mode -> {
+                out.append("# HELP linuxrouter_vrrp_takeover How the new master takes over the gateways "
+                        + "(vrrp_takeover; 1 for the configured mode).\n");
+                out.append("# TYPE linuxrouter_vrrp_takeover gauge\n");
+                for (var m : org.linuxrouter.protocol.model.PairState.Takeover.values()) {
+                    out.append("linuxrouter_vrrp_takeover{mode=\"").append(m.wireName()).append("\"} ")
+                            .append(m == mode ? 1 : 0).append('\n');
+                }
+            });
+            pair.gateOpen().ifPresent(open -> gauge(out, "linuxrouter_vrrp_standby_gate_open",
+                    "Gate mode: 1 while the standby gate is open (this router answers on its guest links).",
+                    open ? 1 : 0));
             pair.peer().ifPresent(peer -> {
                 gauge(out, "linuxrouter_pair_split_brain",
                         "1 while this router and its peer are both VRRP master (the VRRP link between them is cut).",

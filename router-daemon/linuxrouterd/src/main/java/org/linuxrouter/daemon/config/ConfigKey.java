@@ -42,6 +42,7 @@ enum ConfigKey {
       v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.ipv4(v))),
   VRRP_PAIR_ADDRESS("vrrp_pair_address", (d, v) -> d.vrrp.pairAddress =
       v.isEmpty() ? Optional.empty() : Optional.of(VrrpConfig.pairAddress(v))),
+  VRRP_TAKEOVER("vrrp_takeover", (d, v) -> d.vrrp.takeover = VrrpTakeover.parse(v)),
   KEEPALIVED("keepalived", (d, v) -> d.vrrp.keepalived = ConfigValues.absolutePath(v)),
   // The peer channel (PeerConfig): url, fingerprint and secret file together or not at all; empty means none.
   PAIR_PEER_URL("pair_peer_url", (d, v) -> d.peer.url =

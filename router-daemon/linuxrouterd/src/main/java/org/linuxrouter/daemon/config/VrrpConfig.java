@@ -30,10 +30,15 @@ import org.linuxrouter.protocol.model.ValidationException;
  * @param pairAddress the VRRP instance's own virtual address on the VRRP interface (keepalived wants at least one
  *     advertised address; the gateways are all "excluded", i.e. not in the advertisement). Link-local by default
  * @param keepalived the keepalived program
+ * @param takeover who places the gateways: keepalived on the master ({@link VrrpTakeover#ADDRESSES}), or the daemon
+ *     on both routers behind the standby gate ({@link VrrpTakeover#GATE})
  */
 public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, int priority, Duration advertInterval,
                          boolean preempt, List<InetAddress> unicastPeers, Optional<InetAddress> unicastSource,
-                         Optional<String> pairAddress, Path keepalived) {
+                         Optional<String> pairAddress, Path keepalived, VrrpTakeover takeover) {
+
+  /** The default takeover: {@code addresses} (see docs/architecture.md for why {@code gate} is not yet). */
+  public static final VrrpTakeover DEFAULT_TAKEOVER = VrrpTakeover.ADDRESSES;
 
   public static final Duration MIN_ADVERT = Duration.ofMillis(50);
   public static final Duration MAX_ADVERT = Duration.ofMillis(40_950);
@@ -46,6 +51,7 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
     Objects.requireNonNull(unicastSource, "unicastSource");
     Objects.requireNonNull(pairAddress, "pairAddress");
     Objects.requireNonNull(keepalived, "keepalived");
+    Objects.requireNonNull(takeover, "takeover");
     if (routerId < 1 || routerId > 255) {
       throw new BadValue("vrrp_router_id: a whole number 1..255", Integer.toString(routerId));
     }
@@ -88,6 +94,20 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
     }
   }
 
+  /** With the default takeover ({@link #DEFAULT_TAKEOVER}). */
+  public VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, int priority, Duration advertInterval,
+                    boolean preempt, List<InetAddress> unicastPeers, Optional<InetAddress> unicastSource,
+                    Optional<String> pairAddress, Path keepalived) {
+    this(vrrpInterface, routerId, priority, advertInterval, preempt, unicastPeers, unicastSource, pairAddress,
+        keepalived, DEFAULT_TAKEOVER);
+  }
+
+  /** The same settings with another takeover. */
+  public VrrpConfig withTakeover(VrrpTakeover mode) {
+    return new VrrpConfig(vrrpInterface, routerId, priority, advertInterval, preempt, unicastPeers, unicastSource,
+        pairAddress, keepalived, mode);
+  }
+
   /**
    * An address a VRRP peer, source or virtual address can be: keepalived -t accepts 0.0.0.0, loopback, multicast
    * and broadcast here, and VRRP then never works (or hijacks a multicast group), so they stop here instead.
@@ -126,6 +146,7 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
     Optional<InetAddress> unicastSource = Optional.empty();
     Optional<String> pairAddress = Optional.empty();
     Path keepalived = defaults().keepalived();
+    VrrpTakeover takeover = defaults().takeover();
 
     Draft(Optional<VrrpConfig> base) {
       base.ifPresent(b -> {
@@ -139,12 +160,13 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
         unicastSource = b.unicastSource();
         pairAddress = b.pairAddress();
         keepalived = b.keepalived();
+        takeover = b.takeover();
       });
     }
 
     Optional<VrrpConfig> build() {
       return on ? Optional.of(new VrrpConfig(vrrpInterface, routerId, priority, advertInterval, preempt,
-          unicastPeers, unicastSource, pairAddress, keepalived)) : Optional.empty();
+          unicastPeers, unicastSource, pairAddress, keepalived, takeover)) : Optional.empty();
     }
   }
 

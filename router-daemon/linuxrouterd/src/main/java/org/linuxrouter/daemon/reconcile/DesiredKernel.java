@@ -24,10 +24,12 @@ import org.linuxrouter.protocol.model.ProxyMode;
  * so upstream hosts reach the VM through the router. In {@link ProxyMode#INTERFACE} mode IPv4 relies on the uplink's
  * proxy_arp sysctl instead of per-address entries (the recipe's way); IPv6 always needs per-address entries.
  *
- * <p>This is the one place that decides who holds a gateway address: the reconciler on a router of its own, the
- * VRRP master in a pair ({@link Topology#pair()}). There the gateways become {@link #virtualAddresses()}: keepalived
- * adds them on the master only, the reconciler neither adds nor removes them, and nothing else on the links changes,
- * so routes and proxy entries are in place on both routers before any failover.
+ * <p>This is the one place that decides who holds a gateway address: the reconciler on a router of its own and on
+ * both routers of a pair in gate mode (the standby gate keeps the backup's copies silent), keepalived on the VRRP
+ * master of a pair in addresses mode ({@link Topology#virtualGateways()}). There the gateways become
+ * {@link #virtualAddresses()}: keepalived adds them on the master only, the reconciler neither adds nor removes them.
+ * Nothing else on the links depends on the role, so routes and proxy entries are in place on both routers before
+ * any failover.
  */
 public final class DesiredKernel {
 
@@ -52,7 +54,7 @@ public final class DesiredKernel {
         links.put(link, new OwnedLink(link, guest.spec(), network, spec.mtu().orElse(0), true));
         routes.addAll(guest.underlayRoutes());
         floods.addAll(guest.floods());
-        Set<InterfaceAddress> gateways = topology.pair() ? virtualAddresses : addresses;
+        Set<InterfaceAddress> gateways = topology.virtualGateways() ? virtualAddresses : addresses;
         gateways.add(address(link, spec.gateway4()));
         spec.gateway6().ifPresent(g -> gateways.add(address(link, g)));
         if (spec.proxyMode() == ProxyMode.INTERFACE) {

@@ -8,11 +8,12 @@ import org.linuxrouter.protocol.model.InterfaceName;
 /**
  * The router's fixed wiring, from the daemon's configuration: the trunk that carries guest VLANs when a network
  * names none, the uplink on which the router answers ARP/NDP for the public addresses it routes inward, how
- * VXLAN networks are joined when their spec does not say, and whether the router is one of a pair (then
- * keepalived, not the reconciler, places the gateway addresses).
+ * VXLAN networks are joined when their spec does not say, and whether keepalived, not the reconciler, places the
+ * gateway addresses ({@code virtualGateways}: a router pair with {@code vrrp_takeover = addresses}; a pair in gate
+ * mode holds its gateways as ordinary addresses on both routers, like a router on its own).
  */
 public record Topology(InterfaceName defaultTrunk, Optional<InterfaceName> uplink, VxlanSettings vxlan,
-                       boolean pair) {
+                       boolean virtualGateways) {
     public Topology {
         Objects.requireNonNull(defaultTrunk, "defaultTrunk");
         Objects.requireNonNull(uplink, "uplink");

@@ -23,6 +23,17 @@ class VrrpConfigTest {
     assertEquals(Duration.ofMillis(200), on.advertInterval());
     assertEquals(false, on.preempt(), "no failback unless asked for");
     assertEquals("169.254.255.51/32", on.effectivePairAddress(), "link-local, no tenant address");
+    assertEquals(VrrpTakeover.ADDRESSES, on.takeover(), "keepalived places the gateways unless asked otherwise");
+  }
+
+  @Test
+  void takeoverModes() {
+    assertEquals(VrrpTakeover.GATE, ConfigLoader.parse("t", "vrrp = on\nvrrp_takeover = gate\n").vrrp()
+        .orElseThrow().takeover());
+    assertEquals(VrrpTakeover.ADDRESSES, ConfigLoader.parse("t", "vrrp = on\nvrrp_takeover = addresses\n").vrrp()
+        .orElseThrow().takeover());
+    problem("vrrp = on\nvrrp_takeover = Gate", 2, "vrrp_takeover", "addresses or gate");
+    problem("vrrp_takeover = ", 1, "vrrp_takeover", "addresses or gate");
   }
 
   @Test

@@ -35,15 +35,23 @@ public final class Nft {
      * @param workDir a directory only the daemon writes, where the script file is kept
      */
     public Nft(List<String> command, Path workDir) {
+        this(command, workDir, "antispoofing");
+    }
+
+    /** As above, for another table: {@code name} names the script file, so two tables never share one. */
+    public Nft(List<String> command, Path workDir, String name) {
+        if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("nft script name: expected [a-z][a-z0-9-]{0,31}, got " + name);
+        }
         this.command = List.copyOf(command);
-        this.script = workDir.resolve("antispoofing.nft");
+        this.script = workDir.resolve(name + ".nft");
     }
 
     /** Loads {@code text} as one transaction; throws with nft's message when it refuses. */
     public void load(String text) {
         try {
             Files.createDirectories(script.getParent());
-            Path temp = Files.createTempFile(script.getParent(), "antispoofing", ".tmp",
+            Path temp = Files.createTempFile(script.getParent(), script.getFileName().toString(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, script, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
