@@ -28,6 +28,9 @@ import com.cloud.exception.ResourceUnavailableException;
  * for a single router. The one place the element, the guest services and anything else that changes a network go
  * through, so none of them can forget the second router. The members are asked at the same time, so a member
  * that does not answer (connect timeout) does not add its wait to the other's.
+ *
+ * <p>A NIC's one-time password that a member did not acknowledge is kept for it ({@link PendingPasswords}) and sent
+ * with the NIC at its next PUT there; a member that acknowledged one no longer needs what was kept for it.
  */
 public class PairGateway {
     private static final Logger LOG = LogManager.getLogger(PairGateway.class);
@@ -42,14 +45,17 @@ public class PairGateway {
     private RouterGateway gateway;
     @Inject
     private MissedChanges missedChanges;
+    @Inject
+    private PendingPasswords pendingPasswords;
 
     public PairGateway() {
     }
 
     /** For tests and hand wiring. */
-    public PairGateway(RouterGateway gateway, MissedChanges missedChanges) {
+    public PairGateway(RouterGateway gateway, MissedChanges missedChanges, PendingPasswords pendingPasswords) {
         this.gateway = gateway;
         this.missedChanges = missedChanges;
+        this.pendingPasswords = pendingPasswords;
     }
 
     /** Puts the network on each member, with that member's spec (each router's own trunk and VXLAN wiring). */
@@ -58,19 +64,52 @@ public class PairGateway {
         fanOut(pair, "put " + network, r -> gateway.putNetwork(r, network, specFor.apply(r)));
     }
 
+    /**
+     * Puts the NIC on each member; in a pair, a member's kept password goes with it when CloudStack hands none, and
+     * a password a member does not acknowledge is kept for it.
+     */
     public void putNic(RouterPair pair, NetworkRef network, NicSpec nic) throws ResourceUnavailableException {
-        fanOut(pair, "put nic " + nic.uuid() + " of " + network, r -> gateway.putNic(r, network, nic));
+        String change = "put nic " + nic.uuid() + " of " + network;
+        if (!pair.isPair()) {
+            fanOut(pair, change, r -> gateway.putNic(r, network, nic));
+            return;
+        }
+        // read on this thread: CloudStack's DAOs belong to the calling thread's context
+        Map<RouterEndpoint, NicSpec> sent = new LinkedHashMap<>();
+        for (RouterEndpoint member : pair.members()) {
+            sent.put(member, nic.password().isPresent() ? nic : pendingPasswords.keptFor(member, nic.uuid())
+                    .map(kept -> nic.newBuilder().password(kept).build()).orElse(nic));
+        }
+        Map<RouterEndpoint, ResourceUnavailableException> failed = fanOut(pair, change,
+                r -> gateway.putNic(r, network, sent.get(r)));
+        sent.forEach((member, spec) -> spec.password().ifPresent(password -> {
+            if (failed.containsKey(member)) {
+                pendingPasswords.keep(member, nic.uuid(), password);
+            } else if (nic.password().isPresent()) {
+                pendingPasswords.replaced(member, nic.uuid());
+            } else {
+                pendingPasswords.delivered(member, nic.uuid(), password);
+            }
+        }));
     }
 
     public void deleteNic(RouterPair pair, NetworkRef network, Uuid nic) throws ResourceUnavailableException {
         fanOut(pair, "delete nic " + nic + " of " + network, r -> gateway.deleteNic(r, network, nic));
+        if (pair.isPair()) {
+            pendingPasswords.forgetNic(pair, nic);
+        }
     }
 
     public void deleteNetwork(RouterPair pair, NetworkRef network) throws ResourceUnavailableException {
         fanOut(pair, "delete " + network, r -> gateway.deleteNetwork(r, network));
+        if (pair.isPair()) {
+            pendingPasswords.forgetNetwork(pair, network.id());
+        }
     }
 
-    private void fanOut(RouterPair pair, String change, Change call) throws ResourceUnavailableException {
+    /** Returns the members that did not acknowledge (reported to {@link MissedChanges}); throws if none did. */
+    private Map<RouterEndpoint, ResourceUnavailableException> fanOut(RouterPair pair, String change, Change call)
+            throws ResourceUnavailableException {
         List<RouterEndpoint> members = pair.members();
         List<CompletableFuture<ResourceUnavailableException>> others = new ArrayList<>();
         for (RouterEndpoint member : members.subList(1, members.size())) {
@@ -101,6 +140,7 @@ public class PairGateway {
                     change, applied.get(0), miss.getValue().getMessage());
             missedChanges.missed(pair, miss.getKey(), applied.get(0), change, miss.getValue());
         }
+        return failed;
     }
 
     /** Null when the member acknowledged, else why not. */

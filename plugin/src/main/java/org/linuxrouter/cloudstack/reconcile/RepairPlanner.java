@@ -16,7 +16,10 @@ import org.linuxrouter.protocol.model.Uuid;
  * Pure: what CloudStack holds for a router × what the router reports → the repairs, in an order the router
  * accepts: per held network its spec, then its NICs (put, then delete of extras); then networks CloudStack does
  * not hold are deleted. A network the router holds under the same UUID but another spec is put again; so is a NIC,
- * compared as the router reports it (user data as "set", no password).
+ * compared as the router reports it (user data as "set", no password). A held NIC that carries a password (one kept
+ * for this router because it missed it) is always put: the router lacks it. A NIC the router holds a password for
+ * and CloudStack's view equals otherwise is not put again, not even when everything is pushed: a NIC put without
+ * its password would erase one the VM has not fetched yet.
  */
 public final class RepairPlanner {
 
@@ -47,7 +50,10 @@ public final class RepairPlanner {
         there.ifPresent(s -> s.nics().forEach(n -> reportedNics.put(n.uuid(), n)));
         for (NicSpec nic : network.nics()) {
             NicSpec current = reportedNics.remove(nic.uuid());
-            if (push || current == null || !asReported(nic).equals(asReported(current))) {
+            boolean differs = current == null || !asReported(nic).equals(asReported(current));
+            boolean keptPassword = nic.password().isPresent();
+            boolean wouldErasePassword = current != null && current.password().isPresent() && !keptPassword;
+            if (differs || keptPassword || push && !wouldErasePassword) {
                 repairs.add(Repair.putNic(network.ref(), nic));
             }
         }

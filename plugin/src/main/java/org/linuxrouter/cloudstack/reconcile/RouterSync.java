@@ -11,11 +11,13 @@ import javax.inject.Inject;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.linuxrouter.cloudstack.client.PendingPasswords;
 import org.linuxrouter.cloudstack.client.RouterEndpoint;
 import org.linuxrouter.cloudstack.client.RouterGateway;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.cloudstack.registry.RouterRegistry;
 import org.linuxrouter.protocol.model.NetworkState;
+import org.linuxrouter.protocol.model.NicSpec;
 
 import com.cloud.exception.ResourceUnavailableException;
 
@@ -35,15 +37,24 @@ public class RouterSync {
     private RouterGateway gateway;
     @Inject
     private RouterRegistry registry;
+    @Inject
+    private PendingPasswords pendingPasswords;
 
     public RouterSync() {
     }
 
-    /** For tests and hand wiring. */
+    /** For tests and hand wiring: no pair member has a kept password. */
     public RouterSync(HeldNetworks heldNetworks, RouterGateway gateway, RouterRegistry registry) {
+        this(heldNetworks, gateway, registry, null);
+    }
+
+    /** For tests and hand wiring. */
+    public RouterSync(HeldNetworks heldNetworks, RouterGateway gateway, RouterRegistry registry,
+            PendingPasswords pendingPasswords) {
         this.heldNetworks = heldNetworks;
         this.gateway = gateway;
         this.registry = registry;
+        this.pendingPasswords = pendingPasswords;
     }
 
     /**
@@ -95,7 +106,12 @@ public class RouterSync {
                 gateway.putNetwork(router, repair.network(), repair.spec().orElseThrow());
                 break;
             case PUT_NIC:
-                gateway.putNic(router, repair.network(), repair.nic().orElseThrow());
+                NicSpec nic = repair.nic().orElseThrow();
+                gateway.putNic(router, repair.network(), nic);
+                // a held NIC carries a password only when it was kept for this router: it holds it now
+                if (pendingPasswords != null) {
+                    nic.password().ifPresent(p -> pendingPasswords.delivered(router, nic.uuid(), p));
+                }
                 break;
             case DELETE_NIC:
                 gateway.deleteNic(router, repair.network(), repair.nicUuid().orElseThrow());

@@ -73,6 +73,19 @@ class RepairPlannerTest {
     }
 
     @Test
+    void aPasswordKeptForThisRouterIsAlwaysPutAndOneTheRouterHoldsIsNeverErased() {
+        NicSpec kept = nic(N1, 10).newBuilder().password(Secret.of("Pa55-word")).build();
+        NicSpec holding = kept.redacted();
+        assertEquals(List.of("put nic " + N1 + " of " + A), plan(List.of(held(A, 100, kept)),
+                List.of(reported(A, 100, nic(N1, 10))), SyncMode.DIFFERENCES), "the router missed it: drift");
+        assertEquals(List.of("put network " + A), plan(List.of(held(A, 100, nic(N1, 10))),
+                List.of(reported(A, 100, holding)), SyncMode.EVERYTHING),
+                "a nic put without its password would erase one the vm has not fetched yet");
+        assertEquals(List.of("put network " + A, "put nic " + N1 + " of " + A), plan(List.of(held(A, 100, nic(N1, 10))),
+                List.of(reported(A, 100, nic(N1, 10))), SyncMode.EVERYTHING), "without one, everything is pushed");
+    }
+
+    @Test
     void anEmptyCloudStackClearsTheRouter() {
         assertEquals(List.of("delete network " + A), plan(List.of(), List.of(reported(A, 100, nic(N1, 10))),
                 SyncMode.DIFFERENCES));

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.linuxrouter.cloudstack.client.PairGateway;
+import org.linuxrouter.cloudstack.client.PendingPasswords;
 import org.linuxrouter.cloudstack.client.RouterGateway;
 import org.linuxrouter.cloudstack.element.GuestServiceLifecycle;
 import org.linuxrouter.cloudstack.element.GuestServices;
@@ -50,12 +52,15 @@ public final class PluginFixture {
     });
     public final AlertManager alerts = Mockito.mock(AlertManager.class);
     public final LaggingRouters lagging = new LaggingRouters(registry, alerts);
-    public final PairGateway pairGateway = new PairGateway(gateway, lagging);
+    public final NicDao nics = mock(NicDao.class);
+    public final NicDetailsTable nicDetails = new NicDetailsTable();
+    /** Passwords kept for a pair member that missed them, encrypted by a visible stand-in (the SDK has no key). */
+    public final PendingPasswords pendingPasswords = new PendingPasswords(nics, nicDetails.dao());
+    public final PairGateway pairGateway = new PairGateway(gateway, lagging, pendingPasswords);
     /** CloudStack's beans the guest services read; by default no service of any network is LinuxRouter's. */
     public final NetworkModel networkModel = mock(NetworkModel.class);
     public final VMInstanceDetailsDao vmDetails = mock(VMInstanceDetailsDao.class);
     public final NicExtraDhcpOptionDao extraDhcpOptions = mock(NicExtraDhcpOptionDao.class);
-    public final NicDao nics = mock(NicDao.class);
     public final GuestServices guestServices = new GuestServices(networkModel, registries.entities(), vmDetails,
             extraDhcpOptions);
     public final NetworkLifecycle lifecycle = new NetworkLifecycle(registry, placements, pairGateway, guestServices);
@@ -67,6 +72,8 @@ public final class PluginFixture {
         Fields.set(element, "lifecycle", lifecycle);
         Fields.set(element, "readiness", new ProviderReadiness(registry, gateway));
         Fields.set(element, "guests", guests);
+        Fields.set(pendingPasswords, "encrypt", (UnaryOperator<String>) p -> "enc(" + p + ")");
+        Fields.set(pendingPasswords, "decrypt", (UnaryOperator<String>) e -> e.substring(4, e.length() - 1));
     }
 
     /** A local port nothing listens on. */

@@ -48,6 +48,7 @@ import com.cloud.utils.component.SystemIntegrityChecker;
 import com.cloud.utils.db.EntityManager;
 import com.cloud.utils.db.GenericDao;
 import com.cloud.vm.dao.NicDao;
+import com.cloud.vm.dao.NicDetailsDao;
 import com.cloud.vm.dao.NicExtraDhcpOptionDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
@@ -74,6 +75,7 @@ class SpringContextTest {
         core.getBeanFactory().registerSingleton("networkModelImpl", mock(NetworkModel.class));
         core.getBeanFactory().registerSingleton("VMInstanceDetailsDaoImpl", mock(VMInstanceDetailsDao.class));
         core.getBeanFactory().registerSingleton("nicExtraDhcpOptionDaoImpl", mock(NicExtraDhcpOptionDao.class));
+        core.getBeanFactory().registerSingleton("nicDetailsDaoImpl", mock(NicDetailsDao.class));
         core.refresh();
         plugin = new GenericApplicationContext(core);
         new XmlBeanDefinitionReader(plugin).loadBeanDefinitions(new ClassPathResource(MODULE + "spring-linuxrouter-context.xml"));
