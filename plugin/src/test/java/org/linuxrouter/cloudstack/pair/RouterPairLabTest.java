@@ -38,11 +38,13 @@ import org.linuxrouter.cloudstack.reconcile.RouterSync;
 import org.linuxrouter.cloudstack.reconcile.SyncReport;
 import org.linuxrouter.cloudstack.registry.LinuxRouterVO;
 import org.linuxrouter.cloudstack.registry.RouterDraft;
+import org.linuxrouter.cloudstack.testing.CloudStackVm;
 import org.linuxrouter.cloudstack.testing.GuestNetworks;
 import org.linuxrouter.cloudstack.testing.PluginFixture;
 import org.linuxrouter.cloudstack.testing.RouterPairLab;
 import org.linuxrouter.protocol.model.NetworkState;
 import org.linuxrouter.protocol.model.NicSpec;
+import org.linuxrouter.protocol.model.PairState;
 import org.mockito.ArgumentCaptor;
 
 import com.cloud.network.Network;
@@ -58,7 +60,11 @@ import com.cloud.vm.dao.NicDao;
  * ({@link RouterPairLab}, host kernel, VXLAN networks): the second router registered with {@code pairwith}, every
  * change on both, one member killed (an unreachable router) while networks change, the change still succeeding with
  * one alert and the member lagging, and the member converging to CloudStack's view (extras removed, never the
- * union) as soon as it answers again. Only CloudStack's beans are Mockito mocks. One scenario, in order.
+ * union) as soon as it answers again. Then the one-time password: pushed while member 2 is down, it is kept for
+ * member 2, delivered at its resync and served there exactly once after a failover to it; and a password the VM
+ * fetched from the master while the other member was down is never served by that member, although its resync
+ * carries it (the router's tombstone, fed by the peer channel). Only CloudStack's beans are Mockito mocks. One
+ * scenario, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,11 +73,16 @@ class RouterPairLabTest {
     private static final String NET_B = "6f1c2a3b-4d5e-4f60-8a7b-000000005102";
     private static final String NIC_A = "0a1b2c3d-4e5f-4a6b-8c7d-00000000000a";
     private static final String NIC_B = "0a1b2c3d-4e5f-4a6b-8c7d-00000000000b";
+    private static final String NET_C = "6f1c2a3b-4d5e-4f60-8a7b-000000005103";
+    private static final String NIC_C = "0a1b2c3d-4e5f-4a6b-8c7d-00000000000c";
+    private static final long NIC_C_ID = 31;
+    private static final String GATEWAY_C = "198.51.100.129";
+    private static final String VM_C = "198.51.100.130";
 
     private final PluginFixture plugin = new PluginFixture();
-    private final NicDao nics = mock(NicDao.class);
-    private final RouterSync sync = new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics),
-            plugin.gateway, plugin.registry);
+    private final NicDao nics = plugin.nics;
+    private final RouterSync sync = new RouterSync(new HeldNetworks(plugin.placements, plugin.registries.entities(), nics,
+            plugin.guestServices, plugin.pendingPasswords), plugin.gateway, plugin.registry, plugin.pendingPasswords);
     private final ReconcileManager manager = new ReconcileManager(plugin.registry, sync);
     private final RouterResponses responses = new RouterResponses(plugin.registries.entities(), plugin.placements,
             plugin.registry, plugin.gateway);
@@ -79,18 +90,34 @@ class RouterPairLabTest {
     private final Network networkB = vxlanNetwork(12, NET_B, 5102, "198.51.100.65", "198.51.100.64/26");
     private final NicProfile nicA = GuestNetworks.nic(NIC_A, "02:00:4c:00:00:0a", "198.51.100.10", null);
     private final NicProfile nicB = GuestNetworks.nic(NIC_B, "02:00:4c:00:00:0b", "198.51.100.70", null);
+    private final Network networkC = vxlanNetwork(13, NET_C, 5103, GATEWAY_C, "198.51.100.128/26");
+    private final NicProfile nicC = GuestNetworks.nic(NIC_C, "02:00:4c:00:00:0c", VM_C, null);
+    /** A user VM on network C whose offering gives LinuxRouter Dhcp, Dns and UserData (so passwords). */
+    private CloudStackVm vmC;
     private RouterPairLab lab;
     private LinuxRouterVO r1;
     private LinuxRouterVO r2;
 
     @BeforeAll
     void start() throws Exception {
-        lab = RouterPairLab.start("lrpp" + ProcessHandle.current().pid() % 1000);
+        lab = RouterPairLab.start("lrpw" + ProcessHandle.current().pid() % 1000);
         when(plugin.registries.entities().findById(eq(Network.class), eq(11L))).thenReturn(networkA);
         when(plugin.registries.entities().findById(eq(Network.class), eq(12L))).thenReturn(networkB);
         List<NicVO> onB = List.of(storedNic(NIC_B, "02:00:4c:00:00:0b", "198.51.100.70"));
         when(nics.listByNetworkId(12L)).thenReturn(onB);
         when(nics.listByNetworkId(11L)).thenReturn(List.of());
+        when(plugin.registries.entities().findById(eq(Network.class), eq(13L))).thenReturn(networkC);
+        vmC = new CloudStackVm(plugin, networkC, nicC, NIC_C_ID, 61, "c2b0c2b0-0000-4000-8000-000000000061", "vm-c",
+                null, null);
+        NicVO storedC = storedNic(NIC_C, "02:00:4c:00:00:0c", VM_C);
+        when(storedC.getId()).thenReturn(NIC_C_ID);
+        when(storedC.getInstanceId()).thenReturn(61L);
+        when(storedC.isDefaultNic()).thenReturn(true);
+        when(storedC.getNetworkId()).thenReturn(13L);
+        when(nics.listByNetworkId(13L)).thenReturn(List.of(storedC));
+        when(nics.findByUuid(NIC_C)).thenReturn(storedC);
+        when(nics.findByUuidIncludingRemoved(NIC_C)).thenReturn(storedC);
+        when(nics.findByIdIncludingRemoved(NIC_C_ID)).thenReturn(storedC);
     }
 
     @AfterAll
@@ -197,6 +224,103 @@ class RouterPairLabTest {
         assertEquals(0, back.getDrift());
         assertEquals(1, back.getNetworkCount());
         assertEquals(List.of(), manager.resyncLagging(), "nothing lags any more");
+    }
+
+    @Test
+    @Order(5)
+    void aPasswordPushedWhileRouter2IsDownIsKeptDeliveredAtItsResyncAndServedThereOnce() throws Exception {
+        lab.kill(2);
+        assertTrue(plugin.element.prepare(networkC, nicC, vmC.profile("Pw-once-2"), null, null), "the VM starts");
+        assertTrue(passwordSet(1, NET_C, NIC_C));
+        assertEquals(Map.of(keyOf(r2), "enc(Pw-once-2)"), plugin.nicDetails.of(NIC_C_ID),
+                "kept for router 2 only, through CloudStack's encryption (a visible stand-in here)");
+
+        lab.restart(2);
+        List<SyncReport> reports = manager.resyncLagging();
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals(List.of(), reports.get(0).failures());
+        assertTrue(passwordSet(2, NET_C, NIC_C), "the resync carried it");
+        assertEquals(Map.of(), plugin.nicDetails.of(NIC_C_ID), "dropped once router 2 acknowledged it");
+        assertNull(r2.getLaggingSince());
+
+        // router 1 goes (cleanly: keepalived hands over at once); the VM asks router 2, now master
+        lab.stop(1);
+        assertTrue(eventually(() -> lab.role(2) == PairState.Role.MASTER), "router 2 takes over");
+        assertEquals("Pw-once-2", lab.password(2, GATEWAY_C, VM_C, "send_my_password"));
+        assertEquals("saved_password", lab.password(2, GATEWAY_C, VM_C, "saved_password"));
+        assertEquals("saved_password", lab.password(2, GATEWAY_C, VM_C, "send_my_password"), "served once");
+
+        lab.restart(1); // its copy is forgotten through the peer channel, as soon as it answers
+        assertTrue(eventually(() -> !passwordSet(1, NET_C, NIC_C)), "router 1 forgot what router 2's guest saved");
+        assertTrue(eventually(() -> lab.pendingForgets(2) == 0));
+    }
+
+    @Test
+    @Order(6)
+    void aPasswordTheVmFetchedWhileTheOtherRouterWasDownIsNeverServedThereAfterItsResync() throws Exception {
+        int master = lab.role(1) == PairState.Role.MASTER ? 1 : 2;
+        int other = 3 - master;
+        assertEquals(PairState.Role.MASTER, lab.role(master));
+        LinuxRouterVO otherRouter = other == 1 ? r1 : r2;
+        lab.kill(other);
+
+        assertTrue(plugin.element.savePassword(networkC, nicC, vmC.profile("Pw-reset-3")), "resetPasswordForVM");
+        assertEquals(Set.of(keyOf(otherRouter)), plugin.nicDetails.of(NIC_C_ID).keySet(), "kept for the down one");
+        assertEquals("Pw-reset-3", lab.password(master, GATEWAY_C, VM_C, "send_my_password"));
+        assertEquals("saved_password", lab.password(master, GATEWAY_C, VM_C, "saved_password"));
+        assertEquals(1, lab.pendingForgets(master), "the acknowledgement waits for the down router");
+
+        lab.restart(other);
+        // the acknowledgement arrives first, then the resync carrying the password (the order the
+        // tombstone exists for; the other order is forgotten on arrival of the acknowledgement)
+        assertTrue(eventually(() -> lab.pendingForgets(master) == 0), "delivered to the returning router");
+        List<SyncReport> reports = manager.resyncLagging();
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals(List.of(), reports.get(0).failures(), "the router answers 2xx: nothing to retry");
+        assertFalse(passwordSet(other, NET_C, NIC_C), "not stored: the VM already consumed it");
+        assertEquals(Map.of(), plugin.nicDetails.of(NIC_C_ID), "nothing left to send");
+
+        lab.stop(master);
+        assertTrue(eventually(() -> lab.role(other) == PairState.Role.MASTER), "the other router takes over");
+        assertEquals("saved_password", lab.password(other, GATEWAY_C, VM_C, "send_my_password"),
+                "never served a second time");
+    }
+
+    private static String keyOf(LinuxRouterVO router) {
+        return "linuxrouter.pending.password." + router.getUuid();
+    }
+
+    private boolean passwordSet(int member, String network, String nic) {
+        try {
+            for (NetworkState state : lab.client(member).listNetworks()) {
+                if (state.spec().uuid().value().equals(network)) {
+                    return state.nics().stream().filter(n -> n.uuid().value().equals(nic))
+                            .anyMatch(n -> n.password().isPresent());
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean eventually(ThrowingCondition condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return true;
+                }
+            } catch (Exception e) {
+                // not answering yet
+            }
+            Thread.sleep(300);
+        }
+        return false;
+    }
+
+    private interface ThrowingCondition {
+        boolean holds() throws Exception;
     }
 
     private RouterDraft.Builder draft(int member) {

@@ -2,17 +2,22 @@ package org.linuxrouter.cloudstack.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.daemon.tls.SelfSignedIssuer;
 import org.linuxrouter.lab.DaemonProcess;
 import org.linuxrouter.protocol.client.RouterClient;
+import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.net.NetnsGroup;
@@ -21,8 +26,10 @@ import org.linuxrouter.testkit.net.NetnsGroup;
  * Two real linuxrouterd processes as a VRRP pair on the host kernel, each in its own namespace
  * {@code PREFIX-r1}, {@code PREFIX-r2}: their trunks ({@code trunk0}, 169.254.77.1 and .2) are one veth, which is
  * also the VXLAN underlay, so VXLAN guest networks (the host kernel has no 802.1Q) and keepalived's advertisements
- * both work; each API listens on its own management veth reached from the test JVM. A member can be killed
- * (SIGKILL) and started again with its state directory, as a router that went away and came back.
+ * both work; each API listens on its own management veth reached from the test JVM, and the daemons' peer channel
+ * runs over a third veth between the two namespaces ({@code peer0}, routed to the other's API address). Both serve
+ * the guests' metadata and passwords. A member can be killed (SIGKILL), stopped (SIGTERM: keepalived hands over at
+ * once) and started again with its state directory, as a router that went away and came back.
  */
 public final class RouterPairLab implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(120);
@@ -65,21 +72,35 @@ public final class RouterPairLab implements AutoCloseable {
             routers.add(namespaces.replace("r" + member)); // a crashed run's namespace is removed first
         }
         routers.get(0).vethTo(routers.get(1), "trunk0", "trunk0");
+        routers.get(0).vethTo(routers.get(1), "peer0", "peer0");
+        for (int member = 1; member <= 2; member++) {
+            dirs.add(tempDir(prefix + "-r" + member));
+        }
+        List<String> fingerprints = new ArrayList<>();
+        for (int member = 1; member <= 2; member++) {
+            fingerprints.add(identity(dirs.get(member - 1), apiAddress(member)));
+        }
         for (int member = 1; member <= 2; member++) {
             Netns router = routers.get(member - 1);
             String host = prefix + "m" + member;
             Ip.host().batch(List.of("link add " + host + " type veth peer name mgmt0 netns " + router.name(),
                     "addr add " + hostAddress(member) + "/30 dev " + host, "link set " + host + " up"));
+            int other = 3 - member;
             router.ip().batch(List.of("link set mgmt0 up", "addr add " + apiAddress(member) + "/30 dev mgmt0",
-                    "link set trunk0 up", "addr add 169.254.77." + member + "/24 dev trunk0"));
-            Path dir = tempDir(prefix + "-r" + member);
-            dirs.add(dir);
+                    "link set trunk0 up", "addr add 169.254.77." + member + "/24 dev trunk0", "link set lo up",
+                    "link set peer0 up", "route add " + apiAddress(other) + "/32 dev peer0 src " + apiAddress(member)));
+            Path dir = dirs.get(member - 1);
+            peerSecret(dir, dirs.get(other - 1));
             daemons.add(new DaemonProcess(router, dir, apiAddress(member), List.of(
                     "trunk_interface = trunk0",
                     "vxlan_underlay = trunk0",
                     "vxlan_mode = multicast",
                     "dnsmasq_dir = " + dir.resolve("dnsmasq"),
-                    "metadata = off",
+                    "metadata = on",
+                    "pair_peer_url = https://" + apiAddress(other) + ":" + DaemonProcess.PORT,
+                    "pair_peer_fingerprint = " + fingerprints.get(other - 1),
+                    "pair_peer_secret_file = " + dir.resolve("peer-secret"),
+                    "pair_peer_poll_interval = 300ms",
                     "vrrp = on",
                     "vrrp_router_id = 51",
                     "vrrp_priority = " + (member == 1 ? 110 : 100),
@@ -129,6 +150,42 @@ public final class RouterPairLab implements AutoCloseable {
         daemons.get(member - 1).kill();
     }
 
+    /** SIGTERM: the daemon stops cleanly, its keepalived leaves with a priority-0 advertisement (the peer takes over). */
+    public void stop(int member) throws InterruptedException {
+        daemons.get(member - 1).close();
+    }
+
+    /** The member's VRRP role as its daemon reports it, UNKNOWN when it does not answer. */
+    public PairState.Role role(int member) {
+        try {
+            return client(member).status().pair().map(PairState::role).orElse(PairState.Role.UNKNOWN);
+        } catch (Exception e) {
+            return PairState.Role.UNKNOWN;
+        }
+    }
+
+    /** Password acknowledgements the member has not delivered to its peer yet. */
+    public long pendingForgets(int member) throws Exception {
+        return client(member).status().pair().flatMap(PairState::peer).orElseThrow().pendingForgets();
+    }
+
+    /**
+     * A guest's request to the member's password server ({@code DomU_Request}, as cloud-init's CloudStack datasource
+     * sends it), on the gateway the member holds as VRRP master, from the guest's address: the address is lent to
+     * the member's {@code lo} for the request (the lab has no VM), so the server sees exactly the (gateway, guest)
+     * connection a VM makes.
+     */
+    public String password(int member, String gateway, String guest, String request) {
+        Netns router = router(member);
+        router.ip().run("addr", "add", guest + "/32", "dev", "lo");
+        try {
+            return router.exec("curl", "-s", "--max-time", "5", "--interface", guest, "-H", "DomU_Request: " + request,
+                    "http://" + gateway + ":8080/").requireSuccess().stdout().strip();
+        } finally {
+            router.ip().run("addr", "del", guest + "/32", "dev", "lo");
+        }
+    }
+
     /** Starts the member again with the state it had. */
     public void restart(int member) throws InterruptedException {
         daemons.get(member - 1).start(START);
@@ -162,6 +219,32 @@ public final class RouterPairLab implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             System.err.println("router pair lab: could not look for keepalived under " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The router's key, certificate and API secret before its first start, as its first start would make them. */
+    private static String identity(Path dir, String address) {
+        new SecretFile(dir.resolve("secret")).loadOrCreate();
+        return new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).loadOrCreate(() -> SelfSignedIssuer.system()
+                .issue("router-" + address, Optional.of(inet(address)))).fingerprint();
+    }
+
+    /** What the operator does: the other router's `lrctl secret` into this one's peer-secret file, mode 0600. */
+    private static void peerSecret(Path to, Path from) {
+        try {
+            Path file = to.resolve("peer-secret");
+            Files.writeString(file, new SecretFile(from.resolve("secret")).load().encoded() + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InetAddress inet(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

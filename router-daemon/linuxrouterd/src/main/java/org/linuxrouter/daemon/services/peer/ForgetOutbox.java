@@ -29,7 +29,7 @@ import org.linuxrouter.protocol.model.Uuid;
  * replaced atomically on every change), so neither a crash of this daemon nor a peer that is down for hours loses
  * one. Oldest first, one entry per NIC. Holds SHA-256 digests only, never a password. Bounded: past
  * {@link #MAX_ENTRIES} the oldest is dropped with a warning (the peer then keeps that password until CloudStack sets
- * a new one: the plugin's resync never carries passwords, so it is no backstop here).
+ * a new one: the plugin's resync carries only passwords a member missed, so it is no backstop here).
  * Thread-safe.
  */
 public final class ForgetOutbox {
