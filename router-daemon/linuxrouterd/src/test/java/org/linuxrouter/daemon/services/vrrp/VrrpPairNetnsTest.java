@@ -100,11 +100,13 @@ class VrrpPairNetnsTest {
     void aReturningRouterThatHeardNothingYieldsToTheRunningMaster(@TempDir Path dir) throws Exception {
         returnDeaf(dir, false, false, r -> {
             assertEquals(VrrpState.MASTER, r.b().status().state(), "B stays master");
-        assertEquals(r.bTransitions(), r.b().status().transitions(), "B never left MASTER");
-        assertTrue(r.b().sticky(), "B is a sticky master");
-        assertFalse(r.a().sticky(), "A's momentary MASTER did not make it sticky");
-        assertTrue(r.yieldedAfterHearingMs() < 1_000, "A yielded " + r.yieldedAfterHearingMs()
-                + " ms after it could hear B");
+            assertEquals(r.bTransitions(), r.b().status().transitions(), "B never left MASTER");
+            assertTrue(r.b().sticky(), "B is a sticky master");
+            assertFalse(r.a().sticky(), "A's momentary MASTER did not make it sticky");
+            // Measured 143 ms (100 ms advertisements); the bounds leave room for a loaded CI machine.
+            assertTrue(r.yieldedAfterHearingMs() < 2_000, "A yielded " + r.yieldedAfterHearingMs()
+                    + " ms after it could hear B");
+            assertTrue(r.bothMasterMs() < 3_000, "both MASTER for " + r.bothMasterMs() + " ms");
         });
     }
 
@@ -127,7 +129,8 @@ class VrrpPairNetnsTest {
         });
     }
 
-    private record Returned(VrrpService a, VrrpService b, long bTransitions, long yieldedAfterHearingMs) {
+    private record Returned(VrrpService a, VrrpService b, long bTransitions, long yieldedAfterHearingMs,
+                            long bothMasterMs) {
     }
 
     /**
@@ -185,7 +188,8 @@ class VrrpPairNetnsTest {
                     assertEquals(VrrpState.BACKUP, loser.status().state());
                     assertEquals(2, gateways(holder).size());
                     assertEquals(Set.of(), gateways(other));
-                    check.accept(new Returned(ra, rb, bTransitions, (yieldedAt - hearsAt) / 1_000_000));
+                    check.accept(new Returned(ra, rb, bTransitions, (yieldedAt - hearsAt) / 1_000_000,
+                            (yieldedAt - masterAt) / 1_000_000));
                 } finally {
                     ra.close();
                 }
