@@ -2,19 +2,15 @@ package org.linuxrouter.cloudstack.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
-import org.linuxrouter.daemon.tls.SelfSignedIssuer;
 import org.linuxrouter.lab.DaemonProcess;
 import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.protocol.model.PairState;
@@ -78,7 +74,7 @@ public final class RouterPairLab implements AutoCloseable {
         }
         List<String> fingerprints = new ArrayList<>();
         for (int member = 1; member <= 2; member++) {
-            fingerprints.add(identity(dirs.get(member - 1), apiAddress(member)));
+            fingerprints.add(DaemonProcess.identity(dirs.get(member - 1), apiAddress(member)));
         }
         for (int member = 1; member <= 2; member++) {
             Netns router = routers.get(member - 1);
@@ -90,7 +86,7 @@ public final class RouterPairLab implements AutoCloseable {
                     "link set trunk0 up", "addr add 169.254.77." + member + "/24 dev trunk0", "link set lo up",
                     "link set peer0 up", "route add " + apiAddress(other) + "/32 dev peer0 src " + apiAddress(member)));
             Path dir = dirs.get(member - 1);
-            peerSecret(dir, dirs.get(other - 1));
+            DaemonProcess.peerSecret(dir, dirs.get(other - 1));
             daemons.add(new DaemonProcess(router, dir, apiAddress(member), List.of(
                     "trunk_interface = trunk0",
                     "vxlan_underlay = trunk0",
@@ -219,32 +215,6 @@ public final class RouterPairLab implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             System.err.println("router pair lab: could not look for keepalived under " + dir + ": " + e.getMessage());
-        }
-    }
-
-    /** The router's key, certificate and API secret before its first start, as its first start would make them. */
-    private static String identity(Path dir, String address) {
-        new SecretFile(dir.resolve("secret")).loadOrCreate();
-        return new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).loadOrCreate(() -> SelfSignedIssuer.system()
-                .issue("router-" + address, Optional.of(inet(address)))).fingerprint();
-    }
-
-    /** What the operator does: the other router's `lrctl secret` into this one's peer-secret file, mode 0600. */
-    private static void peerSecret(Path to, Path from) {
-        try {
-            Path file = to.resolve("peer-secret");
-            Files.writeString(file, new SecretFile(from.resolve("secret")).load().encoded() + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InetAddress inet(String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,14 +2,18 @@ package org.linuxrouter.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.linuxrouter.daemon.tls.KeyStoreFile;
 import org.linuxrouter.daemon.tls.SecretFile;
+import org.linuxrouter.daemon.tls.SelfSignedIssuer;
 import org.linuxrouter.protocol.client.CertificateFingerprint;
 import org.linuxrouter.protocol.client.HttpRouterClient;
 import org.linuxrouter.protocol.client.RouterClient;
@@ -64,6 +68,36 @@ public final class DaemonProcess implements AutoCloseable {
         lines.addAll(wiring);
         lines.add("");
         write(config, String.join("\n", lines));
+    }
+
+    /**
+     * Creates the key, certificate and API secret of a router whose state is under {@code dir} before its first
+     * start, as that start would (so a peer's configuration can name its fingerprint); returns the fingerprint.
+     */
+    public static String identity(Path dir, String address) {
+        try {
+            new SecretFile(dir.resolve("secret")).loadOrCreate();
+            InetAddress certified = InetAddress.getByName(address);
+            return new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).loadOrCreate(() -> SelfSignedIssuer.system()
+                    .issue("router-" + address, Optional.of(certified))).fingerprint();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the identity of the router under " + dir, e);
+        }
+    }
+
+    /**
+     * What the operator does for the pair's peer channel: the other router's {@code lrctl secret} (its state under
+     * {@code from}) into this one's {@code peer-secret} file under {@code to}, mode 0600; returns that file.
+     */
+    public static Path peerSecret(Path to, Path from) {
+        Path file = to.resolve("peer-secret");
+        try {
+            Files.writeString(file, new SecretFile(from.resolve("secret")).load().encoded() + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     public Path config() {

@@ -5,24 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linuxrouter.daemon.tls.KeyStoreFile;
-import org.linuxrouter.daemon.tls.SecretFile;
-import org.linuxrouter.daemon.tls.SelfSignedIssuer;
 import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.GuestService;
@@ -80,10 +72,10 @@ class PairPeerNetnsTest {
             wire(a, b, hv, "lrpp" + tag, mgmt);
             Path dirA = Files.createDirectories(dir.resolve("a"));
             Path dirB = Files.createDirectories(dir.resolve("b"));
-            String fpA = identity(dirA, mgmt + "1");
-            String fpB = identity(dirB, mgmt + "2");
-            peerSecret(dirA, dirB);
-            peerSecret(dirB, dirA);
+            String fpA = DaemonProcess.identity(dirA, mgmt + "1");
+            String fpB = DaemonProcess.identity(dirB, mgmt + "2");
+            DaemonProcess.peerSecret(dirA, dirB);
+            DaemonProcess.peerSecret(dirB, dirA);
             DaemonProcess da = add(daemons, new DaemonProcess(a, dirA, mgmt + "1", settings(150, mgmt + "2",
                     fpB, dirA)));
             DaemonProcess db = add(daemons, new DaemonProcess(b, dirB, mgmt + "2", settings(100, mgmt + "1",
@@ -219,20 +211,6 @@ class PairPeerNetnsTest {
                 "pair_peer_poll_interval = 300ms");
     }
 
-    /** Creates the router's key, certificate and API secret before its first start, as its first start would. */
-    private static String identity(Path dir, String address) throws Exception {
-        new SecretFile(dir.resolve("secret")).loadOrCreate();
-        return new KeyStoreFile(dir.resolve("tls/linuxrouterd.p12")).loadOrCreate(() -> SelfSignedIssuer.system()
-                .issue("router-" + address, Optional.of(inet(address)))).fingerprint();
-    }
-
-    /** What the operator does: the other router's `lrctl secret` into this one's peer-secret file, mode 0600. */
-    private static void peerSecret(Path to, Path from) throws IOException {
-        Path file = to.resolve("peer-secret");
-        Files.writeString(file, new SecretFile(from.resolve("secret")).load().encoded() + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
     private static NetworkSpec network() {
         return NetworkSpec.builder().uuid(NET).segment(Segment.vxlan(5001)).gateway4(GatewayAddress.parse("10.70.0.1/24"))
                 .services(List.of(GuestService.USERDATA)).build();
@@ -297,14 +275,6 @@ class PairPeerNetnsTest {
                 System.getProperty("java.class.path"), "org.linuxrouter.lrctl.Lrctl", "--config", d.config().toString()));
         argv.addAll(List.of(args));
         return Command.run(argv, null, Duration.ofMinutes(2));
-    }
-
-    private static InetAddress inet(String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {

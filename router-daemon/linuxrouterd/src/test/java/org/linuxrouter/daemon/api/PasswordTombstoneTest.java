@@ -28,9 +28,7 @@ class PasswordTombstoneTest {
     @Test
     void ackThenPutTheLatePasswordIsNotStoredEvenAfterARestart(@TempDir Path dir) throws Exception {
         try (ApiFixture router = new ApiFixture(dir, true)) {
-            HttpRouterClient client = router.client();
-            client.putNetwork(ApiTest.spec(ApiTest.NET_A, 100, "10.1.1.1/24"));
-            client.putNic(ApiTest.NET_A, ApiTest.nic("10.1.1.10"));
+            HttpRouterClient client = networkWithNic(router, ApiTest.nic("10.1.1.10"));
             client.acknowledgePassword(ApiTest.NET_A, ApiTest.NIC, ACK); // the peer's guest fetched it first
         }
         String onDisk = Files.readString(dir.resolve(FileStateStore.FILE_NAME));
@@ -49,9 +47,7 @@ class PasswordTombstoneTest {
     @Test
     void putThenAckForgetsItAndARepeatedPutDoesNotBringItBack(@TempDir Path dir) throws Exception {
         try (ApiFixture router = new ApiFixture(dir, true)) {
-            HttpRouterClient client = router.client();
-            client.putNetwork(ApiTest.spec(ApiTest.NET_A, 100, "10.1.1.1/24"));
-            client.putNic(ApiTest.NET_A, withPassword(PASSWORD));
+            HttpRouterClient client = networkWithNic(router, withPassword(PASSWORD));
             assertTrue(passwordSet(client));
             client.acknowledgePassword(ApiTest.NET_A, ApiTest.NIC, ACK);
             assertFalse(passwordSet(client), "forgotten");
@@ -67,9 +63,7 @@ class PasswordTombstoneTest {
     @Test
     void theRoutersOwnGuestsAcknowledgementIsATombstoneToo(@TempDir Path dir) throws Exception {
         try (ApiFixture router = new ApiFixture(dir, true)) {
-            HttpRouterClient client = router.client();
-            client.putNetwork(ApiTest.spec(ApiTest.NET_A, 100, "10.1.1.1/24"));
-            client.putNic(ApiTest.NET_A, withPassword(PASSWORD));
+            HttpRouterClient client = networkWithNic(router, withPassword(PASSWORD));
             router.service.forgetPassword(ApiTest.NET_A, ApiTest.NIC, Secret.of(PASSWORD)); // saved_password
             assertFalse(passwordSet(client));
             client.putNic(ApiTest.NET_A, withPassword(PASSWORD));
@@ -101,6 +95,13 @@ class PasswordTombstoneTest {
                     "nothing left of a deleted network");
             assertTrue(new FileStateStore(dir).load().consumed().isEmpty(), "on disk either");
         }
+    }
+
+    private static HttpRouterClient networkWithNic(ApiFixture router, NicSpec nic) throws Exception {
+        HttpRouterClient client = router.client();
+        client.putNetwork(ApiTest.spec(ApiTest.NET_A, 100, "10.1.1.1/24"));
+        client.putNic(ApiTest.NET_A, nic);
+        return client;
     }
 
     private static NicSpec withPassword(String password) {
