@@ -106,11 +106,14 @@ public class PendingPasswords {
 
     /** The NIC left the routers (its VM stopped or is gone): nothing is kept for it any more. */
     public void forgetNic(RouterPair pair, Uuid nic) {
+        pair.members().forEach(member -> forgetNic(member, nic));
+    }
+
+    /** The NIC left {@code member} (a sync removed it there): nothing is kept for it there any more. */
+    public void forgetNic(RouterEndpoint member, Uuid nic) {
         Nic row = nics.findByUuidIncludingRemoved(nic.value());
-        if (row != null) {
-            for (RouterEndpoint member : pair.members()) {
-                nicDetails.removeDetail(row.getId(), key(member));
-            }
+        if (row != null && nicDetails.findDetail(row.getId(), key(member)) != null) {
+            nicDetails.removeDetail(row.getId(), key(member));
         }
     }
 

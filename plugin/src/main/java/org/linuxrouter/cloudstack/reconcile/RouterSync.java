@@ -115,6 +115,9 @@ public class RouterSync {
                 break;
             case DELETE_NIC:
                 gateway.deleteNic(router, repair.network(), repair.nicUuid().orElseThrow());
+                if (pendingPasswords != null) { // a NIC CloudStack no longer holds: never to be delivered
+                    pendingPasswords.forgetNic(router, repair.nicUuid().orElseThrow());
+                }
                 break;
             default:
                 gateway.deleteNetwork(router, repair.network());

@@ -117,6 +117,12 @@ class PendingPasswordsTest {
         gateway.putNic(pair(down()), NETWORK, nic("Pw-first"));
         gateway.deleteNetwork(pair(down()), NETWORK);
         assertEquals(Map.of(), plugin.nicDetails.of(NIC_ID));
+
+        plugin.pendingPasswords.keep(RouterEndpoint.of(r2), NIC, Secret.of("Pw-first"));
+        plugin.pendingPasswords.forgetNic(RouterEndpoint.of(r1), NIC);
+        assertEquals(Map.of(key2, "enc(Pw-first)"), plugin.nicDetails.of(NIC_ID), "only the named member's");
+        plugin.pendingPasswords.forgetNic(RouterEndpoint.of(r2), NIC); // a sync removed the nic from r2
+        assertEquals(Map.of(), plugin.nicDetails.of(NIC_ID));
     }
 
     @Test
