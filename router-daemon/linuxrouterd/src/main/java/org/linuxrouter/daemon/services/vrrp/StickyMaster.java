@@ -102,8 +102,8 @@ final class StickyMaster {
             sticky = true;
             write(1);
         }
-        LOG.log(Level.INFO, "VRRP: master for {0} ms: sticky, priority raised by {1}", after.toMillis(),
-                KeepalivedConf.STICKY_WEIGHT);
+        LOG.log(Level.INFO, "VRRP: master for " + after.toMillis() + " ms: sticky, priority raised by "
+                + KeepalivedConf.STICKY_WEIGHT);
     }
 
     /** Temp + rename, so keepalived never reads a half-written file (it watches the directory with inotify). */
