@@ -3,11 +3,13 @@ package org.linuxrouter.lab.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.linuxrouter.daemon.kernel.Sysctl;
 import org.linuxrouter.daemon.kernel.SysctlTuning;
 import org.linuxrouter.protocol.model.GatewayAddress;
@@ -29,11 +35,13 @@ import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
  * notify FIFO. On {@code master} it does what linuxrouterd does after opening the gate, with the project's own
  * classes: the uplink role flip ({@link SysctlTuning#applyRole()}), then every gateway announced on its guest link
  * and every proxied public address on the uplink ({@link NeighbourAnnouncer}, as {@code UplinkAnnouncer} does). On
- * {@code backup} it turns the uplink role off. Each command is answered by one line on stdout with wall-clock
+ * {@code backup} it turns the uplink role off. Like the daemon ({@code VrrpService.REASSERT_AFTER}) a master
+ * announces everything again 0.5 s and 2 s later. Each command is answered by one line on stdout with wall-clock
  * nanoseconds, which the bench compares with the moment it sent SIGKILL:
  * <pre>
  *   ready LINKS GATEWAYS PUBLIC
- *   announced GATEWAYS_DONE_NS PUBLIC_DONE_NS GATEWAY_PACKETS PUBLIC_PACKETS
+ *   announced GATEWAYS_DONE_NS PUBLIC_IPV4_DONE_NS PUBLIC_DONE_NS GATEWAY_PACKETS PUBLIC_PACKETS
+ *   reannounced (the same)
  *   closed NS
  * </pre>
  * Arguments: {@code GATEWAYS UPLINK PUBLIC}, each {@code -} for none. GATEWAYS holds lines {@code ADDR/LEN dev LINK}
@@ -44,6 +52,9 @@ import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
 public final class TakeoverStandIn {
 
     /** A link to announce on: its index and MAC, and the addresses that live behind it. */
+    /** As the daemon's VrrpService.REASSERT_AFTER (package-private there). */
+    static final List<Duration> REASSERT_AFTER = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
+
     record Link(String name, int index, byte[] mac, List<InetAddress> addresses) {
     }
 
@@ -51,7 +62,14 @@ public final class TakeoverStandIn {
     private final Optional<Link> uplink;
     private final SysctlTuning tuning;
     private final NeighbourAnnouncer announcer = NeighbourAnnouncer.system();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "reannounce");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean master;
+    /** Which mastership a scheduled re-announcement belongs to: one from before a BACKUP is dropped. */
+    private final AtomicInteger term = new AtomicInteger();
 
     private TakeoverStandIn(List<Link> guests, Optional<Link> uplink) {
         this.guests = guests;
@@ -90,6 +108,7 @@ public final class TakeoverStandIn {
                 case "master" -> takeOver();
                 case "backup" -> {
                     master = false;
+                    term.incrementAndGet();
                     report(tuning.applyRole());
                     out("closed " + nanos());
                 }
@@ -101,14 +120,36 @@ public final class TakeoverStandIn {
 
     private void takeOver() {
         master = true;
+        int mine = term.incrementAndGet();
         report(tuning.applyRole());
+        announce("announced");
+        for (Duration d : REASSERT_AFTER) {
+            later.schedule(() -> {
+                if (master && term.get() == mine) {
+                    announce("reannounced");
+                }
+            }, d.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void announce(String event) {
         int gatewayPackets = 0;
         for (Link l : guests) {
             gatewayPackets += announcer.announce(l.index(), l.mac(), l.addresses());
         }
         long gatewaysDone = nanos();
-        int publicPackets = uplink.map(u -> announcer.announce(u.index(), u.mac(), u.addresses())).orElse(0);
-        out(String.format(Locale.ROOT, "announced %d %d %d %d", gatewaysDone, nanos(), gatewayPackets,
+        // IPv4 then IPv6 in two calls (as one call sends them), to see which family the time goes to
+        int publicPackets = 0;
+        long public4Done = gatewaysDone;
+        if (uplink.isPresent()) {
+            Link u = uplink.get();
+            List<InetAddress> v4 = u.addresses().stream().filter(a -> a instanceof Inet4Address).toList();
+            List<InetAddress> v6 = u.addresses().stream().filter(a -> !(a instanceof Inet4Address)).toList();
+            publicPackets += v4.isEmpty() ? 0 : announcer.announce(u.index(), u.mac(), v4);
+            public4Done = nanos();
+            publicPackets += v6.isEmpty() ? 0 : announcer.announce(u.index(), u.mac(), v6);
+        }
+        out(String.format(Locale.ROOT, "%s %d %d %d %d %d", event, gatewaysDone, public4Done, nanos(), gatewayPackets,
                 publicPackets));
     }
 
