@@ -106,6 +106,13 @@ class PairPeerNetnsTest {
             assertFalse(passwordSet(ca));
             assertTrue(eventually(() -> pair(ca).peer().orElseThrow().pendingForgets() == 0), "outbox drained");
 
+            // A, master for a while now, is sticky (its priority raised over a returning router's); B is not.
+            assertTrue(eventually(() -> pair(ca).sticky().orElse(false)), "A becomes a sticky master: " + pair(ca));
+            assertEquals(java.util.Optional.of(false), pair(cb).sticky());
+            assertTrue(metrics(a, mgmt + "1").contains("\nlinuxrouter_vrrp_sticky 1\n"));
+            CommandResult sticky = lrctl(a, da, "status");
+            assertTrue(sticky.stdout().contains("vrrp role            MASTER, sticky"), sticky.stdout());
+
             // 2. Cut the VRRP link (drop IP protocol 112 on A's trunk, both ways): both become MASTER.
             CommandResult cut = Command.run(List.of("ip", "netns", "exec", a.name(), "nft", "-f", "-"),
                     "table inet lrpp_cut {\n"

@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     fields.put("metadata", status.metadata().wireName());
     fields.put("anti-spoofing", status.antiSpoofing().wireName());
     status.pair().ifPresent(pair -> {
-      fields.put("vrrp role", pair.role().name());
+      fields.put("vrrp role", pair.role().name() + (pair.sticky().orElse(false) ? ", sticky" : ""));
       fields.put("vrrp transitions", pair.transitions() + pair.lastTransition().map(t -> ", last " + t).orElse(""));
       fields.put("keepalived restarts", Long.toString(pair.keepalivedRestarts()));
       pair.takeover().ifPresent(mode -> fields.put("vrrp takeover", mode.wireName()

@@ -95,13 +95,13 @@ class ReadCommandsTest {
     org.linuxrouter.protocol.model.PairState.Role master = org.linuxrouter.protocol.model.PairState.Role.MASTER;
     RouterStatus split = Samples.routerStatus().newBuilder().pair(org.linuxrouter.protocol.model.PairState.of(
         master, 1, null, 0, null).withPeer(true, org.linuxrouter.protocol.model.PeerState.of(true, master,
-        java.time.Instant.parse("2026-01-02T03:04:07Z"), null, 2, 1))).build();
+        java.time.Instant.parse("2026-01-02T03:04:07Z"), null, 2, 1)).withSticky(true)).build();
     daemon.answer(seen -> Answer.json(codec.encode(split)));
     Run run = daemon.run("status");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.outLines();
     assertEquals(List.of(
-        "vrrp role            MASTER",
+        "vrrp role            MASTER, sticky",
         "vrrp transitions     1",
         "keepalived restarts  0",
         "peer                 reachable, MASTER, last contact 2026-01-02T03:04:07Z, 2 password acks pending",

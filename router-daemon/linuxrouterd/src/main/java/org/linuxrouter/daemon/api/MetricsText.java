@@ -104,6 +104,9 @@ public final class MetricsText {
             pair.gateOpen().ifPresent(open -> gauge(out, "linuxrouter_vrrp_standby_gate_open",
                     "Gate mode: 1 while the standby gate is open (this router answers on its guest links).",
                     open ? 1 : 0));
+            pair.sticky().ifPresent(sticky -> gauge(out, "linuxrouter_vrrp_sticky",
+                    "1 while this router is a sticky master (its priority raised over any returning router's).",
+                    sticky ? 1 : 0));
             pair.peer().ifPresent(peer -> {
                 gauge(out, "linuxrouter_pair_split_brain",
                         "1 while this router and its peer are both VRRP master (the VRRP link between them is cut).",

@@ -245,6 +245,7 @@ final class ModelReader {
     AtomicReference<PairState.Role> role = new AtomicReference<>();
     AtomicReference<PairState.Takeover> takeover = new AtomicReference<>();
     AtomicReference<Boolean> gate = new AtomicReference<>();
+    AtomicReference<Boolean> sticky = new AtomicReference<>();
     long[] counts = new long[2];
     AtomicReference<Instant> last = new AtomicReference<>();
     AtomicReference<String> error = new AtomicReference<>();
@@ -261,8 +262,9 @@ final class ModelReader {
         case "peer": peer.set(peerState(at)); break;
         case "takeover": takeover.set(in.scalar(at, text -> PairState.Takeover.parse(at, text))); break;
         case "gate": gate.set(in.scalar(at, text -> gateOpen(at, text))); break;
-        default: throw StrictReader.unknownField(at,
-            "role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer, takeover, gate");
+        case "sticky": sticky.set(in.bool(at)); break;
+        default: throw StrictReader.unknownField(at, "role, transitions, lastTransition, keepalivedRestarts,"
+            + " configError, splitBrain, peer, takeover, gate, sticky");
       }
     });
     return build(path, () -> {
@@ -271,7 +273,8 @@ final class ModelReader {
       if (takeover.get() == null && gate.get() != null) {
         throw new ValidationException(path + ".gate", "expected a gate state only with takeover gate");
       }
-      return takeover.get() == null ? p : p.withTakeover(takeover.get(), gate.get());
+      PairState withMode = takeover.get() == null ? p : p.withTakeover(takeover.get(), gate.get());
+      return sticky.get() == null ? withMode : withMode.withSticky(sticky.get());
     });
   }
 

@@ -232,6 +232,9 @@ final class ModelWriter {
     if (pair.gateOpen().isPresent()) {
       out.name("gate").value(pair.gateOpen().get() ? "open" : "closed");
     }
+    if (pair.sticky().isPresent()) {
+      out.name("sticky").value(pair.sticky().get());
+    }
     out.endObject();
   }
 

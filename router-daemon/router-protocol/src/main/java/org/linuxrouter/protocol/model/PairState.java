@@ -10,7 +10,8 @@ import java.util.Optional;
  * had to be restarted, and why the newest keepalived configuration was refused, if it was. With a peer channel
  * configured it also carries what this router sees of the other one ({@link PeerState}) and whether both are MASTER
  * at once ({@link #splitBrain()}). A daemon that knows its takeover mode reports it ({@link #takeover()}), and in
- * gate mode whether its standby gate is open ({@link #gateOpen()}).
+ * gate mode whether its standby gate is open ({@link #gateOpen()}), and whether it is a sticky master
+ * ({@link #sticky()}).
  */
 public final class PairState {
   /** The roles of keepalived's VRRP instance; UNKNOWN until keepalived first reports. */
@@ -44,9 +45,10 @@ public final class PairState {
   private final PeerState peer;
   private final Takeover takeover;
   private final Boolean gateOpen;
+  private final Boolean sticky;
 
   private PairState(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
-      String configError, boolean splitBrain, PeerState peer, Takeover takeover, Boolean gateOpen) {
+      String configError, boolean splitBrain, PeerState peer, Takeover takeover, Boolean gateOpen, Boolean sticky) {
     this.role = Check.present("role", role);
     this.transitions = Check.range("transitions", transitions, 0, Long.MAX_VALUE);
     this.lastTransition = lastTransition;
@@ -63,26 +65,30 @@ public final class PairState {
     }
     this.takeover = takeover;
     this.gateOpen = gateOpen;
+    if (Boolean.TRUE.equals(sticky) && role != Role.MASTER) {
+      throw new ValidationException("sticky", "expected a sticky router to be MASTER, got " + role);
+    }
+    this.sticky = sticky;
   }
 
   /** Validates every field; {@code lastTransition} and {@code configError} may be null (absent). */
   public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
       String configError) {
     return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, false, null, null,
-        null);
+        null, null);
   }
 
   /** Every field; {@code splitBrain} needs a {@code peer} (only the peer channel can tell). */
   public static PairState of(Role role, long transitions, Instant lastTransition, long keepalivedRestarts,
       String configError, boolean splitBrain, PeerState peer) {
     return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
-        null, null);
+        null, null, null);
   }
 
   /** This state with what the peer channel saw: the peer, and whether both routers are MASTER now. */
   public PairState withPeer(boolean splitBrain, PeerState peer) {
     return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain,
-        Check.present("peer", peer), takeover, gateOpen);
+        Check.present("peer", peer), takeover, gateOpen, sticky);
   }
 
   /**
@@ -91,7 +97,16 @@ public final class PairState {
    */
   public PairState withTakeover(Takeover mode, Boolean gateOpen) {
     return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
-        Check.present("takeover", mode), gateOpen);
+        Check.present("takeover", mode), gateOpen, sticky);
+  }
+
+  /**
+   * This state with whether this router is a sticky master: MASTER long enough that its advertised priority is
+   * raised over any returning router's (no preemption; docs/architecture.md, "Priority and stickiness").
+   */
+  public PairState withSticky(boolean isSticky) {
+    return new PairState(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
+        takeover, gateOpen, isSticky);
   }
 
   /** Parses a role's wire name (its upper-case name); errors name {@code field}. */
@@ -148,6 +163,11 @@ public final class PairState {
     return Optional.ofNullable(gateOpen);
   }
 
+  /** Whether this router is a sticky master; absent when the daemon did not say. */
+  public Optional<Boolean> sticky() {
+    return Optional.ofNullable(sticky);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof PairState)) {
@@ -157,19 +177,19 @@ public final class PairState {
     return role == that.role && transitions == that.transitions && keepalivedRestarts == that.keepalivedRestarts
         && Objects.equals(lastTransition, that.lastTransition) && Objects.equals(configError, that.configError)
         && splitBrain == that.splitBrain && Objects.equals(peer, that.peer) && takeover == that.takeover
-        && Objects.equals(gateOpen, that.gateOpen);
+        && Objects.equals(gateOpen, that.gateOpen) && Objects.equals(sticky, that.sticky);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(role, transitions, lastTransition, keepalivedRestarts, configError, splitBrain, peer,
-        takeover, gateOpen);
+        takeover, gateOpen, sticky);
   }
 
   @Override
   public String toString() {
     return "PairState{role=" + role + ", transitions=" + transitions + ", lastTransition=" + lastTransition
         + ", keepalivedRestarts=" + keepalivedRestarts + ", configError=" + configError + ", splitBrain="
-        + splitBrain + ", peer=" + peer + ", takeover=" + takeover + ", gateOpen=" + gateOpen + "}";
+        + splitBrain + ", peer=" + peer + ", takeover=" + takeover + ", gateOpen=" + gateOpen + ", sticky=" + sticky + "}";
   }
 }

@@ -72,7 +72,7 @@ class JsonCodecTest {
         + "\"configError\":\"keepalived -t exit 5: Unknown keyword 'x'\",\"splitBrain\":true,"
         + "\"peer\":{\"reachable\":true,\"role\":\"MASTER\",\"lastContact\":\"2026-01-02T03:04:05.123Z\","
         + "\"error\":\"forget: peer answered 503\",\"pendingForgets\":2,\"splitBrains\":1},"
-        + "\"takeover\":\"gate\",\"gate\":\"open\"}}",
+        + "\"takeover\":\"gate\",\"gate\":\"open\",\"sticky\":true}}",
         codec.encode(Fixtures.routerStatus()));
     assertEquals("{\"type\":\"about:blank\",\"title\":\"invalid request\",\"status\":400,"
         + "\"detail\":\"nics[0].mac: expected a unicast address, got all zeros\",\"field\":\"nics[0].mac\"}",
@@ -81,6 +81,18 @@ class JsonCodecTest {
     assertEquals(true, state.contains("\"status\":{\"desiredRevision\":3,\"appliedRevision\":3,\"conditions\":"
         + "[{\"type\":\"Applied\",\"status\":\"True\",\"reason\":\"Reconciled\",\"message\":\"kernel matches"
         + " revision 3\",\"since\":\"2026-01-02T03:04:05.123Z\"}]}"), state);
+  }
+
+  /** Only a MASTER can be a sticky master: a decoded status saying otherwise is refused, naming the field. */
+  @Test
+  void stickyOnlyWithMaster() {
+    String backup = codec.encode(Fixtures.routerStatus()).replace("\"role\":\"MASTER\",\"transitions\"",
+        "\"role\":\"BACKUP\",\"transitions\"");
+    org.linuxrouter.protocol.model.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.linuxrouter.protocol.model.ValidationException.class, () -> codec.decodeRouterStatus(backup));
+    assertEquals(true, e.getMessage().contains("sticky"), e.getMessage());
+    assertEquals(false, codec.decodeRouterStatus(backup.replace("\"sticky\":true", "\"sticky\":false")).pair()
+        .orElseThrow().sticky().orElseThrow());
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class Fixtures {
         .metadata(ServiceState.ON).antiSpoofing(ServiceState.FAILING)
         .pair(PairState.of(PairState.Role.MASTER, 3, T0, 1, "keepalived -t exit 5: Unknown keyword 'x'")
             .withPeer(true, PeerState.of(true, PairState.Role.MASTER, T0, "forget: peer answered 503", 2, 1))
-            .withTakeover(PairState.Takeover.GATE, true))
+            .withTakeover(PairState.Takeover.GATE, true).withSticky(true))
         .build();
   }
 

@@ -94,7 +94,8 @@ public final class VrrpService implements AutoCloseable {
         PairStatus s = status();
         return PairState.of(PairState.Role.valueOf(s.state().name()), s.transitions(),
                 s.lastTransition().orElse(null), s.keepalivedRestarts(),
-                s.configError().map(e -> e.length() > 4096 ? e.substring(0, 4096) : e).orElse(null));
+                s.configError().map(e -> e.length() > 4096 ? e.substring(0, 4096) : e).orElse(null))
+                .withSticky(s.state() == VrrpState.MASTER && sticky()); // read apart: a stale flag never shows
     }
 
     /** Whether this router holds the gateways and answers upstream for the addresses it proxies. */

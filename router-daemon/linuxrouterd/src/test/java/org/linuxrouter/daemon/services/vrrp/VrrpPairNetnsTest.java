@@ -102,6 +102,8 @@ class VrrpPairNetnsTest {
             assertEquals(VrrpState.MASTER, r.b().status().state(), "B stays master");
             assertEquals(r.bTransitions(), r.b().status().transitions(), "B never left MASTER");
             assertTrue(r.b().sticky(), "B is a sticky master");
+            assertEquals(Optional.of(true), r.b().wireState().sticky(), "GET /v1/status shows it");
+            assertEquals(Optional.of(false), r.a().wireState().sticky());
             assertFalse(r.a().sticky(), "A's momentary MASTER did not make it sticky");
             // Measured 143 ms (100 ms advertisements); the bounds leave room for a loaded CI machine.
             assertTrue(r.yieldedAfterHearingMs() < 2_000, "A yielded " + r.yieldedAfterHearingMs()
