@@ -45,6 +45,8 @@ final class PairRouter implements AutoCloseable {
                 "trunk_interface = eth1", "uplink_interface = eth0",
                 "vrrp = on", "vrrp_router_id = 51", "vrrp_priority = " + priority,
                 "vrrp_advert_interval = 200ms", "vrrp_preempt = off",
+                // the UML kernel lacks nftables' inet and arp families, which gate mode needs
+                "vrrp_takeover = addresses",
                 "dnsmasq_dir = " + dir.resolve("dnsmasq"), "metadata = on"));
     }
 

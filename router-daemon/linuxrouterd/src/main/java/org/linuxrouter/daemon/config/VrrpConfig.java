@@ -37,8 +37,11 @@ public record VrrpConfig(Optional<InterfaceName> vrrpInterface, int routerId, in
                          boolean preempt, List<InetAddress> unicastPeers, Optional<InetAddress> unicastSource,
                          Optional<String> pairAddress, Path keepalived, VrrpTakeover takeover) {
 
-  /** The default takeover: {@code addresses} (see docs/architecture.md for why {@code gate} is not yet). */
-  public static final VrrpTakeover DEFAULT_TAKEOVER = VrrpTakeover.ADDRESSES;
+  /**
+   * The default takeover: {@code gate}, constant time whatever the number of networks (docs/architecture.md, "Gate
+   * mode"); kernels without nftables' inet and arp families (the UML lab's) set {@code addresses}.
+   */
+  public static final VrrpTakeover DEFAULT_TAKEOVER = VrrpTakeover.GATE;
 
   public static final Duration MIN_ADVERT = Duration.ofMillis(50);
   public static final Duration MAX_ADVERT = Duration.ofMillis(40_950);

@@ -23,7 +23,7 @@ class VrrpConfigTest {
     assertEquals(Duration.ofMillis(200), on.advertInterval());
     assertEquals(false, on.preempt(), "no failback unless asked for");
     assertEquals("169.254.255.51/32", on.effectivePairAddress(), "link-local, no tenant address");
-    assertEquals(VrrpTakeover.ADDRESSES, on.takeover(), "keepalived places the gateways unless asked otherwise");
+    assertEquals(VrrpTakeover.GATE, on.takeover(), "every gateway on both routers, the standby gate, by default");
   }
 
   @Test
