@@ -28,7 +28,6 @@ import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
 import org.linuxrouter.protocol.model.VxlanMode;
 import org.linuxrouter.protocol.model.VxlanOptions;
-import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.net.NetnsGroup;
 import org.linuxrouter.testkit.process.Command;
@@ -171,41 +170,11 @@ class PairPeerNetnsTest {
         return item;
     }
 
-    /** The VRRP link, the management/underlay bridge in hv, the test JVM's veth to it, the VM's VXLAN end. */
+    /** {@link PairNetns#wire}, with the VM's address on hv's VXLAN end itself. */
     private static void wire(Netns a, Netns b, Netns hv, String hostLink, String mgmt) {
-        a.vethTo(b, "trunk", "trunk");
-        a.ip().run("addr", "add", "169.254.77.1/24", "dev", "trunk");
-        b.ip().run("addr", "add", "169.254.77.2/24", "dev", "trunk");
-        hv.ip().run("link", "add", "br0", "type", "bridge");
-        a.vethTo(hv, "under0", "ua");
-        b.vethTo(hv, "under0", "ub");
-        a.ip().run("addr", "add", "198.51.100.1/24", "dev", "under0");
-        b.ip().run("addr", "add", "198.51.100.2/24", "dev", "under0");
-        hv.ip().run("addr", "add", "198.51.100.3/24", "dev", "br0");
-        a.ip().run("addr", "add", mgmt + "1/24", "dev", "under0");
-        b.ip().run("addr", "add", mgmt + "2/24", "dev", "under0");
-        // removed with hv (deleting a veth's end deletes the pair)
-        Ip.host().batch(List.of("link add " + hostLink + " type veth peer name uh netns " + hv.name(),
-                "addr add " + mgmt + "254/24 dev " + hostLink, "link set " + hostLink + " up")).requireSuccess();
-        for (String port : List.of("ua", "ub", "uh")) {
-            hv.ip().run("link", "set", port, "master", "br0");
-            hv.ip().run("link", "set", port, "up");
-        }
-        hv.ip().run("link", "set", "br0", "up");
-        for (Netns r : List.of(a, b)) {
-            r.ip().run("link", "set", "trunk", "up");
-            r.ip().run("link", "set", "under0", "up");
-            r.ip().run("link", "set", "lo", "up");
-        }
-        hv.ip().run("link", "set", "lo", "up");
-        // CloudStack's KVM host side of VNI 5001, with the VM's address on it: floods to both routers' VTEPs
-        hv.ip().run("link", "add", "vxlan5001", "type", "vxlan", "id", "5001", "local", "198.51.100.3", "dev", "br0",
-                "dstport", "4789");
-        for (String vtep : List.of("198.51.100.1", "198.51.100.2")) {
-            hv.exec("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", "vxlan5001", "dst", vtep).requireSuccess();
-        }
-        hv.ip().run("link", "set", "vxlan5001", "address", "52:54:00:70:00:11", "mtu", "1450", "up");
-        hv.ip().run("addr", "add", "10.70.0.11/24", "dev", "vxlan5001");
+        PairNetns.wire(a, b, hv, hostLink, mgmt);
+        hv.ip().run("link", "set", PairNetns.VXLAN, "address", "52:54:00:70:00:11", "mtu", "1450", "up");
+        hv.ip().run("addr", "add", "10.70.0.11/24", "dev", PairNetns.VXLAN);
     }
 
     private static List<String> settings(int priority, String peer, String peerFingerprint, Path dir) {
@@ -242,22 +211,6 @@ class PairPeerNetnsTest {
         }
     }
 
-    private static PairState pair(RouterClient c) {
-        try {
-            return c.status().pair().orElseThrow();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static PairState.Role role(RouterClient c) {
-        try {
-            return pair(c).role();
-        } catch (AssertionError e) {
-            return PairState.Role.UNKNOWN;
-        }
-    }
-
     /** The VRRP instance's own address on the trunk: keepalived puts it on the master only. */
     private static Set<String> vrrpAddresses(Netns ns) {
         Set<String> out = new TreeSet<>();
@@ -271,11 +224,6 @@ class PairPeerNetnsTest {
         return out;
     }
 
-    private static String metrics(Netns ns, String address) {
-        return ns.exec("curl", "-sk", "https://" + address + ":" + DaemonProcess.PORT + "/metrics").requireSuccess()
-                .stdout();
-    }
-
     private static CommandResult lrctl(Netns ns, DaemonProcess d, String... args) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -284,14 +232,19 @@ class PairPeerNetnsTest {
         return Command.run(argv, null, Duration.ofMinutes(2));
     }
 
+    private static PairState pair(RouterClient c) {
+        return PairNetns.pair(c);
+    }
+
+    private static PairState.Role role(RouterClient c) {
+        return PairNetns.role(c);
+    }
+
+    private static String metrics(Netns ns, String address) {
+        return PairNetns.metrics(ns, address);
+    }
+
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return PairNetns.eventually(WAIT, condition);
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linuxrouter.lab.DaemonProcess;
+import org.linuxrouter.lab.PairNetns;
 import org.linuxrouter.protocol.client.RouterClient;
 import org.linuxrouter.protocol.model.GatewayAddress;
 import org.linuxrouter.protocol.model.GuestService;
@@ -28,7 +29,6 @@ import org.linuxrouter.protocol.model.NicSpec;
 import org.linuxrouter.protocol.model.PairState;
 import org.linuxrouter.protocol.model.Segment;
 import org.linuxrouter.protocol.model.Uuid;
-import org.linuxrouter.testkit.net.Ip;
 import org.linuxrouter.testkit.net.Netns;
 import org.linuxrouter.testkit.net.NetnsGroup;
 import org.linuxrouter.testkit.process.CommandResult;
@@ -196,25 +196,9 @@ class GatePairNetnsTest {
         return item;
     }
 
+    /** {@link PairNetns#wire}, plus the upstream segment and the VM behind hv's bridge for VNI 5001. */
     private static void wire(Netns a, Netns b, Netns hv, Netns vm, Netns up, String hostLink, String mgmt) {
-        a.vethTo(b, "trunk", "trunk");
-        a.ip().run("addr", "add", "169.254.77.1/24", "dev", "trunk");
-        b.ip().run("addr", "add", "169.254.77.2/24", "dev", "trunk");
-        hv.ip().run("link", "add", "br0", "type", "bridge");
-        a.vethTo(hv, "under0", "ua");
-        b.vethTo(hv, "under0", "ub");
-        a.ip().run("addr", "add", "198.51.100.1/24", "dev", "under0");
-        b.ip().run("addr", "add", "198.51.100.2/24", "dev", "under0");
-        hv.ip().run("addr", "add", "198.51.100.3/24", "dev", "br0");
-        a.ip().run("addr", "add", mgmt + "1/24", "dev", "under0");
-        b.ip().run("addr", "add", mgmt + "2/24", "dev", "under0");
-        Ip.host().batch(List.of("link add " + hostLink + " type veth peer name uh netns " + hv.name(),
-                "addr add " + mgmt + "254/24 dev " + hostLink, "link set " + hostLink + " up")).requireSuccess();
-        for (String port : List.of("ua", "ub", "uh")) {
-            hv.ip().run("link", "set", port, "master", "br0");
-            hv.ip().run("link", "set", port, "up");
-        }
-        hv.ip().run("link", "set", "br0", "up");
+        PairNetns.wire(a, b, hv, hostLink, mgmt);
         // upstream: one segment for both uplinks; the VM's /24 on-link there, answered by the master's proxy ARP
         up.ip().run("link", "add", "br1", "type", "bridge");
         a.vethTo(up, "uplink0", "pa");
@@ -229,18 +213,9 @@ class GatePairNetnsTest {
         a.ip().run("addr", "add", "203.0.113.1/24", "dev", "uplink0");
         b.ip().run("addr", "add", "203.0.113.2/24", "dev", "uplink0");
         for (Netns r : List.of(a, b)) {
-            for (String link : List.of("trunk", "under0", "uplink0", "lo")) {
-                r.ip().run("link", "set", link, "up");
-            }
+            r.ip().run("link", "set", "uplink0", "up");
         }
-        hv.ip().run("link", "set", "lo", "up");
-        // CloudStack's KVM host side of VNI 5001 (a bridge with the VXLAN device and the VM's tap), flooding to
-        // both routers' VTEPs
-        hv.ip().run("link", "add", LINK, "type", "vxlan", "id", "5001", "local", "198.51.100.3", "dev", "br0",
-                "dstport", "4789");
-        for (String vtep : List.of("198.51.100.1", "198.51.100.2")) {
-            hv.exec("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", LINK, "dst", vtep).requireSuccess();
-        }
+        // CloudStack's KVM host side of VNI 5001: a bridge with the VXLAN device and the VM's tap
         hv.ip().run("link", "add", "brvx5001", "type", "bridge");
         hv.vethTo(vm, "vnet0", "eth0");
         for (String port : List.of(LINK, "vnet0")) {
@@ -374,34 +349,18 @@ class GatePairNetnsTest {
     }
 
     private static String metrics(Netns ns, String address) {
-        return ns.exec("curl", "-sk", "https://" + address + ":" + DaemonProcess.PORT + "/metrics").requireSuccess()
-                .stdout();
+        return PairNetns.metrics(ns, address);
     }
 
     private static PairState pair(RouterClient c) {
-        try {
-            return c.status().pair().orElseThrow();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return PairNetns.pair(c);
     }
 
     private static PairState.Role role(RouterClient c) {
-        try {
-            return pair(c).role();
-        } catch (AssertionError e) {
-            return PairState.Role.UNKNOWN;
-        }
+        return PairNetns.role(c);
     }
 
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return PairNetns.eventually(WAIT, condition);
     }
 }
