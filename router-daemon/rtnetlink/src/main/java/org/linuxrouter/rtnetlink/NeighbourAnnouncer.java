@@ -42,52 +42,99 @@ public final class NeighbourAnnouncer {
 
     /**
      * Announces every address on the interface {@code ifindex} whose MAC is {@code mac} (6 bytes). Returns how many
-     * packets went out; a socket call that fails throws (naming the call and errno).
+     * packets went out; a socket call that fails throws (naming the call and errno). For many links use one
+     * {@link #session()}.
      */
     public int announce(int ifindex, byte[] mac, Collection<InetAddress> addresses) {
-        Objects.requireNonNull(addresses, "addresses");
-        if (mac == null || mac.length != 6) {
-            throw new IllegalArgumentException("mac: expected 6 bytes");
+        try (Session session = session()) {
+            return session.announce(ifindex, mac, addresses);
         }
-        if (ifindex <= 0) {
-            throw new IllegalArgumentException("ifindex: expected a positive index, got " + ifindex);
+    }
+
+    /**
+     * Sockets kept open across many {@link Session#announce} calls (a takeover announcing on every guest link):
+     * closing a packet socket waits for an RCU grace period, 15-20 ms measured on a loaded machine, which one pair of
+     * sockets per link would pay 4,094 times (bench/vrrp-takeover, {@code ANNOUNCE=shared}). Not thread-safe.
+     */
+    public Session session() {
+        return new Session();
+    }
+
+    /** One packet socket and one ICMPv6 socket, each opened when first needed, closed by {@link #close()}. */
+    public final class Session implements AutoCloseable {
+        private int packet = -1;
+        private int icmp6 = -1;
+
+        private Session() {
         }
-        int sent = 0;
-        if (addresses.stream().anyMatch(a -> a instanceof Inet4Address)) {
-            int protocol = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ETH_P_ARP
-                    : Short.reverseBytes((short) ETH_P_ARP) & 0xffff; // htons
-            int fd = libc.socket(AF_PACKET, SOCK_DGRAM | LibC.SOCK_CLOEXEC, protocol);
-            try {
-                byte[] to = linkLayerBroadcast(ifindex);
-                for (InetAddress a : addresses) {
-                    if (a instanceof Inet4Address) {
-                        byte[] arp = gratuitousArp(mac, a.getAddress());
-                        libc.sendto(fd, arp, arp.length, to);
-                        sent++;
+
+        /** As {@link NeighbourAnnouncer#announce}, on this session's sockets. */
+        public int announce(int ifindex, byte[] mac, Collection<InetAddress> addresses) {
+            Objects.requireNonNull(addresses, "addresses");
+            if (mac == null || mac.length != 6) {
+                throw new IllegalArgumentException("mac: expected 6 bytes");
+            }
+            if (ifindex <= 0) {
+                throw new IllegalArgumentException("ifindex: expected a positive index, got " + ifindex);
+            }
+            int sent = 0;
+            byte[] broadcast = null;
+            byte[] allNodes = null;
+            for (InetAddress a : addresses) {
+                if (a instanceof Inet4Address) {
+                    if (broadcast == null) {
+                        broadcast = linkLayerBroadcast(ifindex);
                     }
+                    byte[] arp = gratuitousArp(mac, a.getAddress());
+                    libc.sendto(packetSocket(), arp, arp.length, broadcast);
+                    sent++;
+                } else if (a instanceof Inet6Address) {
+                    if (allNodes == null) {
+                        libc.setsockopt(icmp6Socket(), IPPROTO_IPV6, IPV6_MULTICAST_IF, nativeInt(ifindex));
+                        allNodes = allNodes(ifindex);
+                    }
+                    byte[] na = unsolicitedAdvert(mac, a.getAddress());
+                    libc.sendto(icmp6Socket(), na, na.length, allNodes); // the kernel fills in the ICMPv6 checksum
+                    sent++;
                 }
-            } finally {
-                libc.close(fd);
+            }
+            return sent;
+        }
+
+        private int packetSocket() {
+            if (packet < 0) {
+                int protocol = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ETH_P_ARP
+                        : Short.reverseBytes((short) ETH_P_ARP) & 0xffff; // htons
+                packet = libc.socket(AF_PACKET, SOCK_DGRAM | LibC.SOCK_CLOEXEC, protocol);
+            }
+            return packet;
+        }
+
+        private int icmp6Socket() {
+            if (icmp6 < 0) {
+                int fd = libc.socket(AF_INET6, SOCK_RAW | LibC.SOCK_CLOEXEC, IPPROTO_ICMPV6);
+                try {
+                    libc.setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, nativeInt(255)); // RFC 4861: 255 or dropped
+                } catch (RuntimeException e) {
+                    libc.close(fd);
+                    throw e;
+                }
+                icmp6 = fd;
+            }
+            return icmp6;
+        }
+
+        @Override
+        public void close() {
+            if (packet >= 0) {
+                libc.close(packet);
+                packet = -1;
+            }
+            if (icmp6 >= 0) {
+                libc.close(icmp6);
+                icmp6 = -1;
             }
         }
-        if (addresses.stream().anyMatch(a -> a instanceof Inet6Address)) {
-            int fd = libc.socket(AF_INET6, SOCK_RAW | LibC.SOCK_CLOEXEC, IPPROTO_ICMPV6);
-            try {
-                libc.setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, nativeInt(255)); // RFC 4861: 255 or dropped
-                libc.setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, nativeInt(ifindex));
-                byte[] to = allNodes(ifindex);
-                for (InetAddress a : addresses) {
-                    if (a instanceof Inet6Address) {
-                        byte[] na = unsolicitedAdvert(mac, a.getAddress());
-                        libc.sendto(fd, na, na.length, to); // the kernel fills in the ICMPv6 checksum
-                        sent++;
-                    }
-                }
-            } finally {
-                libc.close(fd);
-            }
-        }
-        return sent;
     }
 
     /** ARP request, Ethernet/IPv4, sender and target both the announced address (RFC 5227 "ARP announcement"). */

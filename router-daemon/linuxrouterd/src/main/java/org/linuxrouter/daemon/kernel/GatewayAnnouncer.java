@@ -49,17 +49,21 @@ public final class GatewayAnnouncer {
         int packets = 0;
         int links = 0;
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, List<InetAddress>> e : byLink.entrySet()) {
-            try {
-                Optional<LinkIdentity> link = Optional.ofNullable(known.get(e.getKey())).or(() -> lookUp(e.getKey()));
-                if (link.isEmpty()) {
-                    problems.add(e.getKey() + ": no such link with a MAC address");
-                    continue;
+        // one socket pair for every link: closing a packet socket costs an RCU grace period (~18 ms measured)
+        try (NeighbourAnnouncer.Session session = announcer.session()) {
+            for (Map.Entry<String, List<InetAddress>> e : byLink.entrySet()) {
+                try {
+                    Optional<LinkIdentity> link = Optional.ofNullable(known.get(e.getKey()))
+                            .or(() -> lookUp(e.getKey()));
+                    if (link.isEmpty()) {
+                        problems.add(e.getKey() + ": no such link with a MAC address");
+                        continue;
+                    }
+                    packets += session.announce(link.get().index(), link.get().mac(), e.getValue());
+                    links++;
+                } catch (RuntimeException ex) { // one link gone a moment ago must not silence the others
+                    problems.add(e.getKey() + ": " + ex.getMessage());
                 }
-                packets += announcer.announce(link.get().index(), link.get().mac(), e.getValue());
-                links++;
-            } catch (RuntimeException ex) { // one link gone a moment ago must not silence the others
-                problems.add(e.getKey() + ": " + ex.getMessage());
             }
         }
         return new Result(packets, links, problems);
