@@ -15,7 +15,8 @@ import org.linuxrouter.testkit.net.Netns;
 /**
  * Real kernels on both ends: a neighbour in a namespace holds stale entries for a public IPv4 and IPv6 address
  * pointing at some old MAC (the dead master); one announcement from this side's veth moves both entries to this
- * veth's MAC, read back with {@code ip -j neigh}. Needs root and iproute2.
+ * veth's MAC, read back with {@code ip -j neigh}. One session announcing on two links moves each link's entries to
+ * that link's MAC (the ICMPv6 socket's outgoing interface follows the link). Needs root and iproute2.
  */
 class NeighbourAnnouncerKernelTest {
 
@@ -54,6 +55,54 @@ class NeighbourAnnouncerKernelTest {
         }
     }
 
+    @Test
+    void oneSessionAnnouncesOnEachLinkFromItsOwnMac() throws Exception {
+        String tag = Long.toString(ProcessHandle.current().pid() % 100000);
+        List<String> locals = List.of("lrnaA" + tag, "lrnaB" + tag);
+        try (Netns upstream = Netns.create("lrna-u2" + tag)) {
+            try {
+                for (int i = 0; i < 2; i++) {
+                    String local = locals.get(i);
+                    String peer = "up" + i;
+                    Ip.host().run("link", "add", local, "type", "veth", "peer", "name", peer, "netns", upstream.name());
+                    Ip.host().run("link", "set", local, "addrgenmode", "eui64");
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/sys/net/ipv6/conf/" + local
+                            + "/accept_dad"), "0");
+                    Ip.host().run("link", "set", local, "up");
+                    upstream.ip().run("link", "set", peer, "up");
+                    upstream.ip().run("addr", "add", "203.0.11" + (3 + i) + ".1/24", "dev", peer);
+                    upstream.ip().run("addr", "add", "2001:db8:7" + i + "::1/64", "dev", peer, "nodad");
+                    upstream.ip().run("neigh", "replace", "203.0.11" + (3 + i) + ".5", "lladdr", "02:00:00:00:00:99",
+                            "dev", peer, "nud", "stale");
+                    upstream.ip().run("neigh", "replace", "2001:db8:7" + i + "::5", "lladdr", "02:00:00:00:00:99",
+                            "dev", peer, "nud", "stale");
+                    waitForLinkLocal(local);
+                }
+                int sent = 0;
+                try (NeighbourAnnouncer.Session session = NeighbourAnnouncer.system().session()) {
+                    for (int i = 0; i < 2; i++) {
+                        NetworkInterface nic = NetworkInterface.getByName(locals.get(i));
+                        sent += session.announce(nic.getIndex(), nic.getHardwareAddress(), List.of(
+                                InetAddress.getByName("203.0.11" + (3 + i) + ".5"),
+                                InetAddress.getByName("2001:db8:7" + i + "::5")));
+                    }
+                }
+                assertEquals(4, sent);
+                for (int i = 0; i < 2; i++) {
+                    String mac = HexFormat.ofDelimiter(":").formatHex(NetworkInterface.getByName(locals.get(i))
+                            .getHardwareAddress());
+                    assertEquals(mac, eventuallyLladdr(upstream, "up" + i, "203.0.11" + (3 + i) + ".5", mac));
+                    assertEquals(mac, eventuallyLladdr(upstream, "up" + i, "2001:db8:7" + i + "::5", mac),
+                            "the NA went out of link " + i);
+                }
+            } finally {
+                for (String local : locals) {
+                    org.linuxrouter.testkit.process.Command.run(List.of("ip", "link", "del", local)); // may be gone
+                }
+            }
+        }
+    }
+
     private static void waitForLinkLocal(String link) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             for (JsonNode l : Ip.host().json("-6", "addr", "show", "dev", link)) {
@@ -68,9 +117,14 @@ class NeighbourAnnouncerKernelTest {
     }
 
     private static String eventuallyLladdr(Netns ns, String address, String wanted) throws InterruptedException {
+        return eventuallyLladdr(ns, "up0", address, wanted);
+    }
+
+    private static String eventuallyLladdr(Netns ns, String dev, String address, String wanted)
+            throws InterruptedException {
         String last = "";
         for (int i = 0; i < 100; i++) {
-            for (JsonNode n : ns.ip().json("neigh", "show", "dev", "up0")) {
+            for (JsonNode n : ns.ip().json("neigh", "show", "dev", dev)) {
                 if (address.equals(n.path("dst").asText())) {
                     last = n.path("lladdr").asText();
                 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.linuxrouter.daemon.reconcile.DesiredSnapshot;
@@ -53,7 +52,6 @@ public final class StandbyGate {
     private boolean open;             // guarded by this: what the role asks for
     private long loadedAt;            // guarded by this: System.nanoTime() of the last whole load
     private volatile boolean opened;  // what the kernel holds, for status and metrics
-    private volatile Optional<String> lastError = Optional.empty();
 
     public StandbyGate(Nft nft) {
         this.nft = Objects.requireNonNull(nft, "nft");
@@ -103,11 +101,6 @@ public final class StandbyGate {
         return opened;
     }
 
-    /** Why the last change of the table failed; empty when the table is as wanted. */
-    public Optional<String> lastError() {
-        return lastError;
-    }
-
     /**
      * {@code tuning} preceded, before any link is created, by bringing the sets to the pass's guest links: a link a
      * pass creates is silenced before it exists.
@@ -144,7 +137,6 @@ public final class StandbyGate {
                     loadWhole(wanted);
                 }
             }
-            lastError = Optional.empty();
             return List.of();
         } catch (RuntimeException e) {
             return failed(e);
@@ -160,7 +152,6 @@ public final class StandbyGate {
                 nft.load(state(wanted));
             }
             opened = wanted;
-            lastError = Optional.empty();
             LOG.log(Level.INFO, "standby gate: {0}", wanted ? "open" : "closed");
         } catch (RuntimeException e) {
             failed(e);
@@ -179,7 +170,6 @@ public final class StandbyGate {
 
     private List<String> failed(RuntimeException e) {
         loaded = null;
-        lastError = Optional.of(String.valueOf(e.getMessage()));
         LOG.log(Level.ERROR, "standby gate: " + e.getMessage());
         return List.of("standby gate: " + e.getMessage());
     }
