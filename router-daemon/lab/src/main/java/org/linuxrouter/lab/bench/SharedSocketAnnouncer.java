@@ -7,27 +7,23 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
 import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
 import org.linuxrouter.rtnetlink.internal.LibC;
 
 /**
- * Bench only ({@code ANNOUNCE=shared}): NeighbourAnnouncer's own packets and socket addresses (its package-private
- * builders, by reflection, so nothing is written twice) sent through one packet socket and one ICMPv6 socket for a
+ * Bench only ({@code ANNOUNCE=shared}): NeighbourAnnouncer's own packets, socket addresses and constants (its
+ * private builders and fields, by reflection, so nothing is written twice) sent through one packet socket and one ICMPv6 socket for a
  * whole takeover instead of two sockets per call. It measures what a batched NeighbourAnnouncer would cost: closing a
  * packet socket waits for an RCU grace period ({@code packet_release} calls {@code synchronize_net}), 15-20 ms on the
  * loaded bench machine, and one call per guest link pays it 4,094 times.
  */
 final class SharedSocketAnnouncer implements AutoCloseable {
 
-    private static final int AF_PACKET = 17;
-    private static final int AF_INET6 = 10;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_RAW = 3;
-    private static final int ETH_P_ARP = 0x0806;
-    private static final int IPPROTO_ICMPV6 = 58;
-    private static final int IPPROTO_IPV6 = 41;
-    private static final int IPV6_MULTICAST_IF = 17;
-    private static final int IPV6_MULTICAST_HOPS = 18;
+    /** NeighbourAnnouncer's own socket constants (AF_PACKET, ETH_P_ARP, ...), read from it rather than restated. */
+    private static final Map<String, Integer> K = constants("AF_PACKET", "AF_INET6", "SOCK_DGRAM", "SOCK_RAW",
+            "ETH_P_ARP", "IPPROTO_ICMPV6", "IPPROTO_IPV6", "IPV6_MULTICAST_IF", "IPV6_MULTICAST_HOPS");
 
     private static final MethodHandle GRATUITOUS_ARP = builder("gratuitousArp", byte[].class, byte[].class);
     private static final MethodHandle UNSOLICITED_ADVERT = builder("unsolicitedAdvert", byte[].class, byte[].class);
@@ -39,11 +35,11 @@ final class SharedSocketAnnouncer implements AutoCloseable {
     private final int icmp6;
 
     SharedSocketAnnouncer() {
-        int protocol = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ETH_P_ARP
-                : Short.reverseBytes((short) ETH_P_ARP) & 0xffff; // htons
-        packet = libc.socket(AF_PACKET, SOCK_DGRAM | LibC.SOCK_CLOEXEC, protocol);
-        icmp6 = libc.socket(AF_INET6, SOCK_RAW | LibC.SOCK_CLOEXEC, IPPROTO_ICMPV6);
-        libc.setsockopt(icmp6, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, nativeInt(255));
+        int arp = K.get("ETH_P_ARP");
+        int protocol = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? arp : Short.reverseBytes((short) arp) & 0xffff;
+        packet = libc.socket(K.get("AF_PACKET"), K.get("SOCK_DGRAM") | LibC.SOCK_CLOEXEC, protocol);
+        icmp6 = libc.socket(K.get("AF_INET6"), K.get("SOCK_RAW") | LibC.SOCK_CLOEXEC, K.get("IPPROTO_ICMPV6"));
+        libc.setsockopt(icmp6, K.get("IPPROTO_IPV6"), K.get("IPV6_MULTICAST_HOPS"), nativeInt(255));
     }
 
     /** As {@link NeighbourAnnouncer#announce}, on the sockets opened once. */
@@ -57,7 +53,8 @@ final class SharedSocketAnnouncer implements AutoCloseable {
                     libc.sendto(packet, arp, arp.length, (byte[]) LINK_LAYER_BROADCAST.invokeExact(link.index()));
                 } else {
                     if (!interfaceSet) {
-                        libc.setsockopt(icmp6, IPPROTO_IPV6, IPV6_MULTICAST_IF, nativeInt(link.index()));
+                        libc.setsockopt(icmp6, K.get("IPPROTO_IPV6"), K.get("IPV6_MULTICAST_IF"),
+                                nativeInt(link.index()));
                         interfaceSet = true;
                     }
                     byte[] na = (byte[]) UNSOLICITED_ADVERT.invokeExact(link.mac(), a.getAddress());
@@ -81,12 +78,26 @@ final class SharedSocketAnnouncer implements AutoCloseable {
 
     private static MethodHandle builder(String name, Class<?>... parameters) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(NeighbourAnnouncer.class,
-                    MethodHandles.lookup());
-            return lookup.findStatic(NeighbourAnnouncer.class, name, MethodType.methodType(byte[].class, parameters));
+            return inside().findStatic(NeighbourAnnouncer.class, name, MethodType.methodType(byte[].class, parameters));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("NeighbourAnnouncer." + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Integer> constants(String... names) {
+        Map<String, Integer> values = new HashMap<>();
+        for (String name : names) {
+            try {
+                values.put(name, (int) inside().findStaticGetter(NeighbourAnnouncer.class, name, int.class).invoke());
+            } catch (Throwable e) {
+                throw new IllegalStateException("NeighbourAnnouncer." + name + ": " + e.getMessage(), e);
+            }
+        }
+        return Map.copyOf(values);
+    }
+
+    private static MethodHandles.Lookup inside() throws IllegalAccessException {
+        return MethodHandles.privateLookupIn(NeighbourAnnouncer.class, MethodHandles.lookup());
     }
 
     private static byte[] nativeInt(int value) {
