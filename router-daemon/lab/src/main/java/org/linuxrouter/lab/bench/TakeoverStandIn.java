@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import org.linuxrouter.daemon.kernel.Sysctl;
 import org.linuxrouter.daemon.kernel.SysctlTuning;
 import org.linuxrouter.protocol.model.GatewayAddress;
@@ -45,7 +44,8 @@ import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
  *   reannounced (the same)
  *   closed NS
  * </pre>
- * With {@code -Dannounce=shared} the same packets go through one socket pair per pass ({@link SharedSocketAnnouncer}).
+ * The gateways go through one {@link NeighbourAnnouncer.Session} as {@code GatewayAnnouncer} sends them; with
+ * {@code -Dannounce=per-call} through one {@code announce} call per link, as it did before the session existed.
  * Arguments: {@code GATEWAYS UPLINK PUBLIC}, each {@code -} for none. GATEWAYS holds lines {@code ADDR/LEN dev LINK}
  * (the bench's own gateway list), PUBLIC one address a line. Interface indexes and MACs are read once from
  * {@code /sys/class/net} at start (the daemon knows them from its reconcile pass; {@code NetworkInterface.getByName}
@@ -69,8 +69,8 @@ public final class TakeoverStandIn {
         t.setDaemon(true);
         return t;
     });
-    /** {@code -Dannounce=shared}: {@link SharedSocketAnnouncer}, one socket pair per pass, not per call. */
-    private final boolean shared = "shared".equals(System.getProperty("announce"));
+    /** {@code -Dannounce=per-call}: one {@code announce} call (two sockets opened and closed) per guest link. */
+    private final boolean perCall = "per-call".equals(System.getProperty("announce"));
     private volatile boolean master;
     /** Which mastership a scheduled re-announcement belongs to: one from before a BACKUP is dropped. */
     private final AtomicInteger term = new AtomicInteger();
@@ -137,19 +137,17 @@ public final class TakeoverStandIn {
     }
 
     private synchronized void announce(String event) {
-        if (shared) {
-            try (SharedSocketAnnouncer once = new SharedSocketAnnouncer()) {
-                announce(event, once::announce);
+        int gatewayPackets = 0;
+        if (perCall) {
+            for (Link l : guests) {
+                gatewayPackets += announcer.announce(l.index(), l.mac(), l.addresses());
             }
         } else {
-            announce(event, (l, addresses) -> announcer.announce(l.index(), l.mac(), addresses));
-        }
-    }
-
-    private void announce(String event, BiFunction<Link, List<InetAddress>, Integer> send) {
-        int gatewayPackets = 0;
-        for (Link l : guests) {
-            gatewayPackets += send.apply(l, l.addresses());
+            try (NeighbourAnnouncer.Session session = announcer.session()) { // as GatewayAnnouncer
+                for (Link l : guests) {
+                    gatewayPackets += session.announce(l.index(), l.mac(), l.addresses());
+                }
+            }
         }
         long gatewaysDone = nanos();
         // IPv4 then IPv6 in two calls (as one call sends them), to see which family the time goes to
@@ -159,9 +157,9 @@ public final class TakeoverStandIn {
             Link u = uplink.get();
             List<InetAddress> v4 = u.addresses().stream().filter(a -> a instanceof Inet4Address).toList();
             List<InetAddress> v6 = u.addresses().stream().filter(a -> !(a instanceof Inet4Address)).toList();
-            publicPackets += v4.isEmpty() ? 0 : send.apply(u, v4);
+            publicPackets += v4.isEmpty() ? 0 : announcer.announce(u.index(), u.mac(), v4); // as UplinkAnnouncer
             public4Done = nanos();
-            publicPackets += v6.isEmpty() ? 0 : send.apply(u, v6);
+            publicPackets += v6.isEmpty() ? 0 : announcer.announce(u.index(), u.mac(), v6);
         }
         out(String.format(Locale.ROOT, "%s %d %d %d %d %d", event, gatewaysDone, public4Done, nanos(), gatewayPackets,
                 publicPackets));
