@@ -49,7 +49,7 @@ public final class GatewayAnnouncer {
         int packets = 0;
         int links = 0;
         List<String> problems = new ArrayList<>();
-        // one socket pair for every link: closing a packet socket costs an RCU grace period (~18 ms measured)
+        // one packet socket for every link: closing one costs an RCU grace period (~18 ms measured)
         try (NeighbourAnnouncer.Session session = announcer.session()) {
             for (Map.Entry<String, List<InetAddress>> e : byLink.entrySet()) {
                 try {

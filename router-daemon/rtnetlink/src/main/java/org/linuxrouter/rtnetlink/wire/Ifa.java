@@ -14,6 +14,7 @@ public final class Ifa {
     public static final int F_SECONDARY = 0x01;
     public static final int F_NODAD = 0x02;
     public static final int F_DADFAILED = 0x08;
+    public static final int F_DEPRECATED = 0x20;
     public static final int F_TENTATIVE = 0x40;
     public static final int F_PERMANENT = 0x80;
     public static final int F_NOPREFIXROUTE = 0x200;

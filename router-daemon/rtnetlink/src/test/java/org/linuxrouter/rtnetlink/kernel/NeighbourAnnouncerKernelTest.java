@@ -1,12 +1,16 @@
 package org.linuxrouter.rtnetlink.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.linuxrouter.rtnetlink.NeighbourAnnouncer;
 import org.linuxrouter.testkit.net.Ip;
@@ -15,8 +19,11 @@ import org.linuxrouter.testkit.net.Netns;
 /**
  * Real kernels on both ends: a neighbour in a namespace holds stale entries for a public IPv4 and IPv6 address
  * pointing at some old MAC (the dead master); one announcement from this side's veth moves both entries to this
- * veth's MAC, read back with {@code ip -j neigh}. One session announcing on two links moves each link's entries to
- * that link's MAC (the ICMPv6 socket's outgoing interface follows the link). Needs root and iproute2.
+ * veth's MAC, read back with {@code ip -j neigh} (the receiving kernel drops an NA with a wrong checksum or a hop limit
+ * other than 255), and {@code tcpdump -vv} on the far end shows the NA as built by hand: hop limit 255, checksum ok,
+ * from our link-local address (the one the kernel chose when it sent the NAs itself) to ff02::1. One session
+ * announcing on two links moves each link's entries to that link's MAC (each frame's sockaddr_ll names its link).
+ * Needs root, iproute2 and tcpdump.
  */
 class NeighbourAnnouncerKernelTest {
 
@@ -39,12 +46,30 @@ class NeighbourAnnouncerKernelTest {
                         "nud", "stale");
                 upstream.ip().run("neigh", "replace", "2001:db8:7::5", "lladdr", "02:00:00:00:00:99", "dev", "up0",
                         "nud", "stale");
-                waitForLinkLocal(local);
+                String linkLocal = waitForLinkLocal(local);
 
                 NetworkInterface nic = NetworkInterface.getByName(local);
-                int sent = NeighbourAnnouncer.system().announce(nic.getIndex(), nic.getHardwareAddress(),
-                        List.of(InetAddress.getByName("203.0.113.5"), InetAddress.getByName("2001:db8:7::5")));
-                assertEquals(2, sent);
+                Process tcpdump = new ProcessBuilder("ip", "netns", "exec", upstream.name(), "tcpdump", "-l", "-n",
+                        "-vv", "-c", "1", "-i", "up0", "icmp6 and ip6[40] == 136").start();
+                try {
+                    BufferedReader status = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream()));
+                    for (String line = status.readLine(); line != null && !line.contains("listening on");
+                            line = status.readLine()) {
+                        // tcpdump's first stderr line says the capture is open
+                    }
+                    int sent = NeighbourAnnouncer.system().announce(nic.getIndex(), nic.getHardwareAddress(),
+                            List.of(InetAddress.getByName("203.0.113.5"), InetAddress.getByName("2001:db8:7::5")));
+                    assertEquals(2, sent);
+                    assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump saw no NA");
+                    String seen = new String(tcpdump.getInputStream().readAllBytes());
+                    assertTrue(seen.contains("hlim 255"), seen);
+                    assertTrue(seen.contains("[icmp6 sum ok]"), seen);
+                    assertTrue(seen.contains(linkLocal + " > ff02::1:"), "from " + linkLocal + ": " + seen);
+                    assertTrue(seen.contains("neighbor advertisement, length 32, tgt is 2001:db8:7::5, Flags [override]"),
+                            seen);
+                } finally {
+                    tcpdump.destroy();
+                }
 
                 String ours = HexFormat.ofDelimiter(":").formatHex(nic.getHardwareAddress());
                 assertEquals(ours, eventuallyLladdr(upstream, "203.0.113.5", ours), "IPv4 entry moved by the ARP");
@@ -103,17 +128,19 @@ class NeighbourAnnouncerKernelTest {
         }
     }
 
-    private static void waitForLinkLocal(String link) throws InterruptedException {
+    /** The link's link-local address once usable, as iproute2 and tcpdump print it (inet_ntop). */
+    private static String waitForLinkLocal(String link) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             for (JsonNode l : Ip.host().json("-6", "addr", "show", "dev", link)) {
                 for (JsonNode a : l.path("addr_info")) {
                     if ("link".equals(a.path("scope").asText()) && !a.path("tentative").asBoolean(false)) {
-                        return;
+                        return a.path("local").asText();
                     }
                 }
             }
             Thread.sleep(20);
         }
+        throw new AssertionError(link + ": no usable link-local address within 4 s");
     }
 
     private static String eventuallyLladdr(Netns ns, String address, String wanted) throws InterruptedException {
