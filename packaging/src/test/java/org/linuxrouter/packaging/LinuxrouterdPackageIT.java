@@ -119,6 +119,9 @@ class LinuxrouterdPackageIT {
                         Set.of(unit.get("AmbientCapabilities").split(" "))),
                 () -> assertEquals(unit.get("AmbientCapabilities"), unit.get("CapabilityBoundingSet")),
                 () -> assertEquals("yes", unit.get("NoNewPrivileges")),
+                // a daemon gone from a pair leaves no kernel answering for it (PairExitFiles writes both files)
+                () -> assertEquals("-/usr/sbin/nft -f /var/lib/linuxrouter/pair-exit.nft\n"
+                        + "-/usr/sbin/sysctl -q -p /var/lib/linuxrouter/pair-exit.sysctl", unit.get("ExecStopPost")),
                 () -> assertEquals("strict", unit.get("ProtectSystem")),
                 // they would break it: sysctl writes, the JIT, the host's network (docs/packaging.md)
                 () -> assertFalse(unit.containsKey("ProtectKernelTunables")),
@@ -208,9 +211,10 @@ class LinuxrouterdPackageIT {
         assertEquals(List.of(), Leftovers.after(root, "linuxrouter"));
     }
 
-    /** The unit's Key=Value settings (each key once in ours). */
+    /** The unit's Key=Value settings; a key given more than once (ExecStopPost) maps to its values joined by "\n". */
     private Map<String, String> unitSettings() {
         return root.ok("cat", UNIT).lines().filter(l -> l.matches("[A-Za-z]+=.*"))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
+                        (a, b) -> a + "\n" + b));
     }
 }

@@ -28,6 +28,7 @@ import org.linuxrouter.daemon.reconcile.ServiceStage;
 import org.linuxrouter.daemon.services.dhcp.DhcpDnsStage;
 import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.services.firewall.Nft;
+import org.linuxrouter.daemon.services.vrrp.PairExitFiles;
 import org.linuxrouter.daemon.services.vrrp.StandbyGate;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
@@ -111,6 +112,9 @@ public final class Daemon implements AutoCloseable {
 
         // Gate mode: the guest links are silenced before the first pass adds any gateway (StandbyGate).
         Optional<StandbyGate> gate = standbyGate(config);
+        // What systemd's ExecStopPost applies once this daemon is gone, crashed or stopped (PairExitFiles).
+        PairExitFiles.write(config.stateDir(), gate.isPresent(),
+                config.vrrp().isPresent() ? config.uplinkInterface() : Optional.empty());
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
         AtomicBoolean master = new AtomicBoolean();

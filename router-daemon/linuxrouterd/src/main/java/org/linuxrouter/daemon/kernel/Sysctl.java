@@ -119,6 +119,18 @@ public final class Sysctl {
     return write(neigh4(ifname, "proxy_delay"), centiseconds);
   }
 
+  public int proxyDelay6(String ifname) {
+    return read(neigh6(ifname, "proxy_delay"));
+  }
+
+  /** As {@link #proxyDelay(String, int)} for neighbour solicitations answered by proxy NDP (also 0.8 s by default). */
+  public boolean proxyDelay6(String ifname, int centiseconds) {
+    if (centiseconds < 0) {
+      throw new IllegalArgumentException("IPv6 proxy_delay of " + ifname + ": expected 0 or more, got " + centiseconds);
+    }
+    return write(neigh6(ifname, "proxy_delay"), centiseconds);
+  }
+
   public int igmpMaxMemberships() {
     return read("net/ipv4/igmp_max_memberships");
   }
@@ -168,6 +180,10 @@ public final class Sysctl {
 
   private static String neigh4(String ifname, String key) {
     return "net/ipv4/neigh/" + checked(ifname) + "/" + key;
+  }
+
+  private static String neigh6(String ifname, String key) {
+    return "net/ipv6/neigh/" + checked(ifname) + "/" + key;
   }
 
   private static String checked(String ifname) {

@@ -18,7 +18,8 @@ import org.linuxrouter.testkit.process.CommandResult;
  */
 class SysctlNetnsTest {
   private static final List<String> SETTINGS = List.of(
-      "ipv4Forwarding=1", "ipv6Forwarding=1", "proxyArp:v0=1", "proxyNdp:v0=1", "proxyDelay:v0=0", "rpFilter:v0=2");
+      "ipv4Forwarding=1", "ipv6Forwarding=1", "proxyArp:v0=1", "proxyNdp:v0=1", "proxyDelay:v0=0", "rpFilter:v0=2",
+      "proxyDelay6:v0=0");
 
   @Test
   void setsRealSettingsOnceAndTheKernelShowsThem() {
@@ -26,11 +27,11 @@ class SysctlNetnsTest {
     try (Netns ns = Netns.create("lr-sysctl-" + ProcessHandle.current().pid())) {
       ns.ip().run("link", "add", "v0", "type", "veth", "peer", "name", "v1");
 
-      assertEquals("true true true true true true", runInside(ns, SETTINGS));
-      assertEquals(List.of("1", "1", "1", "1", "0", "2"), kernel(ns, "net.ipv4.ip_forward",
+      assertEquals("true true true true true true true", runInside(ns, SETTINGS));
+      assertEquals(List.of("1", "1", "1", "1", "0", "2", "0"), kernel(ns, "net.ipv4.ip_forward",
           "net.ipv6.conf.all.forwarding", "net.ipv4.conf.v0.proxy_arp", "net.ipv6.conf.v0.proxy_ndp",
-          "net.ipv4.neigh.v0.proxy_delay", "net.ipv4.conf.v0.rp_filter"));
-      assertEquals("false false false false false false", runInside(ns, SETTINGS), "second pass changes nothing");
+          "net.ipv4.neigh.v0.proxy_delay", "net.ipv4.conf.v0.rp_filter", "net.ipv6.neigh.v0.proxy_delay"));
+      assertEquals("false false false false false false false", runInside(ns, SETTINGS), "second pass changes nothing");
     }
     assertEquals(hostForwarding, Sysctl.system().ipv4Forwarding() ? "1" : "0", "the host must be untouched");
   }
@@ -115,6 +116,7 @@ class SysctlNetnsTest {
         case "proxyArp" -> sysctl.proxyArp(setting[1], value == 1);
         case "proxyNdp" -> sysctl.proxyNdp(setting[1], value == 1);
         case "proxyDelay" -> sysctl.proxyDelay(setting[1], value);
+        case "proxyDelay6" -> sysctl.proxyDelay6(setting[1], value);
         case "rpFilter" -> sysctl.rpFilter(setting[1], value);
         default -> throw new IllegalArgumentException("unknown setting " + setting[0]);
       };

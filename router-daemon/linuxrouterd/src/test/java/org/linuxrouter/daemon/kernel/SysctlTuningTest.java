@@ -38,6 +38,7 @@ class SysctlTuningTest {
         assertEquals("1", read("net/ipv4/conf/eth0/proxy_arp"), "interface mode on the uplink");
         assertEquals("0", read("net/ipv4/neigh/eth0/proxy_delay"));
         assertEquals("1", read("net/ipv6/conf/eth0/proxy_ndp"));
+        assertEquals("0", read("net/ipv6/neigh/eth0/proxy_delay"), "an IPv6 proxy entry answers at once too");
     }
 
     @Test
@@ -132,6 +133,7 @@ class SysctlTuningTest {
             write("net/ipv4/conf/" + l + "/proxy_arp", "0");
             write("net/ipv6/conf/" + l + "/proxy_ndp", "0");
             write("net/ipv4/neigh/" + l + "/proxy_delay", "80");
+            write("net/ipv6/neigh/" + l + "/proxy_delay", "80");
         }
     }
 

@@ -202,6 +202,11 @@ public final class StandbyGate {
         return out.toString();
     }
 
+    /** Pure: the transaction that closes the gate of a running table, as {@link PairExitFiles} hands it to nft. */
+    public static String closing() {
+        return state(false);
+    }
+
     /** Pure: the transaction that opens (flush the four chains) or closes (flush, then one drop rule each). */
     static String state(boolean open) {
         StringBuilder out = new StringBuilder();
