@@ -29,6 +29,7 @@ import org.linuxrouter.daemon.services.dhcp.DhcpDnsStage;
 import org.linuxrouter.daemon.reconcile.Topology;
 import org.linuxrouter.daemon.services.firewall.Nft;
 import org.linuxrouter.daemon.services.vrrp.PairExitFiles;
+import org.linuxrouter.daemon.services.vrrp.RoleChange;
 import org.linuxrouter.daemon.services.vrrp.StandbyGate;
 import org.linuxrouter.daemon.services.vrrp.VrrpService;
 import org.linuxrouter.daemon.services.vrrp.VrrpState;
@@ -140,19 +141,8 @@ public final class Daemon implements AutoCloseable {
         UplinkAnnouncer announcer = new UplinkAnnouncer(uplink);
         GatewayAnnouncer gateways = new GatewayAnnouncer(kernel::observedIdentities);
         Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
-                config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock, pair -> {
-                    boolean isMaster = pair.state() == VrrpState.MASTER;
-                    if (!isMaster) {
-                        gate.ifPresent(Daemon::closeGate); // first: the guest links fall silent before anything else
-                    }
-                    master.set(isMaster);
-                    if (isMaster) {
-                        takeOver(gate, tuning, gateways, announcer, service.snapshot());
-                    } else {
-                        tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
-                    }
-                    reconciler.requestPass();
-                }));
+                config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock,
+                new RoleChange(gate, master, tuning, gateways, announcer, service::snapshot, reconciler::requestPass)));
         vrrp.ifPresent(v -> {
             vrrpRef.set(v);
             PairState.Takeover mode = gate.isPresent() ? PairState.Takeover.GATE : PairState.Takeover.ADDRESSES;
@@ -198,50 +188,6 @@ public final class Daemon implements AutoCloseable {
         return Optional.of(gate);
     }
 
-    private static void closeGate(StandbyGate gate) {
-        try {
-            gate.close();
-        } catch (RuntimeException e) { // logged by the gate; the next pass's sync loads the table again, closed
-            LOG.log(Level.ERROR, "VRRP: closing the standby gate failed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * MASTER: open the gate (gate mode), let the uplink answer, then announce every gateway on its guest link (gate
-     * mode: keepalived holds none, so it announces none) and every proxied address on the uplink.
-     */
-    private static void takeOver(Optional<StandbyGate> gate, SysctlTuning tuning, GatewayAnnouncer gateways,
-                                 UplinkAnnouncer uplink, org.linuxrouter.daemon.reconcile.DesiredSnapshot desired) {
-        long t0 = System.nanoTime();
-        gate.ifPresent(g -> {
-            try {
-                g.open();
-            } catch (RuntimeException e) { // logged by the gate; a pass retries the table, the role handler the state
-                LOG.log(Level.ERROR, "VRRP takeover: opening the standby gate failed: " + e.getMessage());
-            }
-        });
-        long opened = System.nanoTime();
-        tuning.applyRole().forEach(p -> LOG.log(Level.WARNING, "VRRP role: {0}", p));
-        int packets = 0;
-        if (gate.isPresent()) {
-            GatewayAnnouncer.Result r = gateways.announce(desired.kernel().addresses());
-            packets += r.packets();
-            r.problems().forEach(p -> LOG.log(Level.WARNING, "VRRP takeover: announcing gateways on {0}", p));
-        }
-        long announcedGateways = System.nanoTime();
-        int proxied = 0;
-        try {
-            proxied = uplink.announce(desired.kernel());
-        } catch (RuntimeException e) { // e.g. no CAP_NET_RAW: upstream relearns when entries expire
-            LOG.log(Level.ERROR, "VRRP takeover: announcing proxied addresses failed: " + e.getMessage(), e);
-        }
-        long done = System.nanoTime();
-        LOG.log(Level.INFO, "VRRP takeover: {0}{1} gateway packets, {2} proxied-address packets on the uplink; "
-                + "{3} ms in all ({4} ms gateways, {5} ms uplink)",
-                gate.isPresent() ? "gate open in " + (opened - t0) / 1_000_000 + " ms, " : "", packets, proxied,
-                (done - t0) / 1_000_000, (announcedGateways - opened) / 1_000_000, (done - announcedGateways) / 1_000_000);
-    }
-
     public java.net.InetSocketAddress address() {
         return api.address();
     }
@@ -259,7 +205,7 @@ public final class Daemon implements AutoCloseable {
         if (vrrp.isPresent()) {
             vrrp.get().close(); // keepalived leaves with a priority-0 advertisement: the peer takes over at once
         }
-        gate.ifPresent(Daemon::closeGate); // a stopped daemon's router must not answer beside the new master
+        gate.ifPresent(StandbyGate::closeOrLog); // a stopped daemon's router must not answer beside the new master
         guests.close();
         events.close();
         reconciler.close();

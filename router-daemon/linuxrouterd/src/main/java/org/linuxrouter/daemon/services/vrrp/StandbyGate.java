@@ -96,6 +96,18 @@ public final class StandbyGate {
         setOpen(false);
     }
 
+    /**
+     * As {@link #close()} for callers that must carry on (a role change, the daemon stopping): a failure is logged,
+     * and the next pass's sync loads the table again, closed.
+     */
+    public void closeOrLog() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "standby gate: closing failed: " + e.getMessage());
+        }
+    }
+
     /** Whether the kernel's gate is open now (false when the last change failed and the state is unknown). */
     public boolean isOpen() {
         return opened;
