@@ -121,6 +121,7 @@ class LinuxrouterdPackageIT {
                 () -> assertEquals("yes", unit.get("NoNewPrivileges")),
                 // a daemon gone from a pair leaves no kernel answering for it (PairExitFiles writes both files)
                 () -> assertEquals("-/usr/sbin/nft -f /var/lib/linuxrouter/pair-exit.nft\n"
+                        + "-/usr/sbin/ip -force -batch /var/lib/linuxrouter/pair-exit.ip\n"
                         + "-/usr/sbin/sysctl -q -p /var/lib/linuxrouter/pair-exit.sysctl", unit.get("ExecStopPost")),
                 () -> assertEquals("strict", unit.get("ProtectSystem")),
                 // they would break it: sysctl writes, the JIT, the host's network (docs/packaging.md)

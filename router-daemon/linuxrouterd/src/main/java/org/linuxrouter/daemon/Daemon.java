@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import org.linuxrouter.daemon.api.ApiServer;
 import org.linuxrouter.daemon.api.NetworkService;
 import org.linuxrouter.daemon.config.DaemonConfig;
+import org.linuxrouter.daemon.config.VrrpConfig;
 import org.linuxrouter.daemon.config.VrrpTakeover;
 import org.linuxrouter.daemon.kernel.GatewayAnnouncer;
 import org.linuxrouter.daemon.kernel.InterfaceProbe;
@@ -114,8 +115,7 @@ public final class Daemon implements AutoCloseable {
         // Gate mode: the guest links are silenced before the first pass adds any gateway (StandbyGate).
         Optional<StandbyGate> gate = standbyGate(config);
         // What systemd's ExecStopPost applies once this daemon is gone, crashed or stopped (PairExitFiles).
-        PairExitFiles.write(config.stateDir(), gate.isPresent(),
-                config.vrrp().isPresent() ? config.uplinkInterface() : Optional.empty());
+        PairExitFiles.write(config.stateDir(), config.vrrp().map(VrrpConfig::takeover), config.uplinkInterface());
         Rtnl rtnl = Rtnl.open();
         NetlinkKernel kernel = new NetlinkKernel(rtnl, uplink);
         AtomicBoolean master = new AtomicBoolean();
@@ -142,6 +142,7 @@ public final class Daemon implements AutoCloseable {
         GatewayAnnouncer gateways = new GatewayAnnouncer(kernel::observedIdentities);
         Optional<VrrpService> vrrp = config.vrrp().map(v -> new VrrpService(v, config.trunkInterface(),
                 config.uplinkInterface(), config.stateDir().resolve("vrrp"), service::snapshot, clock,
+                installed -> PairExitFiles.virtualGateways(config.stateDir(), installed),
                 new RoleChange(gate, master, tuning, gateways, announcer, service::snapshot, reconciler::requestPass)));
         vrrp.ifPresent(v -> {
             vrrpRef.set(v);

@@ -47,6 +47,8 @@ public final class VrrpService implements AutoCloseable {
     private final Supplier<DesiredSnapshot> desired;
     private final Clock clock;
     private final Consumer<PairStatus> onChange;
+    /** Told the gateways of every configuration keepalived accepted ({@link PairExitFiles#virtualGateways}). */
+    private final Consumer<Set<InterfaceAddress>> onInstalled;
     private final NotifyFifo fifo;
     private final Optional<StickyMaster> sticky;
     private final Thread watcher;
@@ -61,7 +63,8 @@ public final class VrrpService implements AutoCloseable {
     private volatile boolean closed;
 
     public VrrpService(VrrpConfig config, InterfaceName trunk, Optional<InterfaceName> uplink, Path dir,
-                       Supplier<DesiredSnapshot> desired, Clock clock, Consumer<PairStatus> onChange) {
+                       Supplier<DesiredSnapshot> desired, Clock clock, Consumer<Set<InterfaceAddress>> onInstalled,
+                       Consumer<PairStatus> onChange) {
         Path fifoPath = dir.resolve(Keepalived.NOTIFY_FIFO);
         this.conf = new KeepalivedConf(config, trunk, uplink, fifoPath);
         this.sticky = conf.stickyFile().map(f -> new StickyMaster(f,
@@ -70,6 +73,7 @@ public final class VrrpService implements AutoCloseable {
         this.desired = Objects.requireNonNull(desired, "desired");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.onInstalled = Objects.requireNonNull(onInstalled, "onInstalled");
         this.fifo = new NotifyFifo(fifoPath, this::onNotify);
         this.watcher = new Thread(this::watch, "vrrp-config");
         this.watcher.setDaemon(true);
@@ -204,6 +208,13 @@ public final class VrrpService implements AutoCloseable {
         }
         problem.ifPresentOrElse(p -> LOG.log(Level.ERROR, "VRRP: configuration not installed: {0}", p),
                 () -> LOG.log(Level.INFO, "VRRP: keepalived configured with {0} gateway addresses", gateways.size()));
+        if (problem.isEmpty()) {
+            try {
+                onInstalled.accept(gateways);
+            } catch (RuntimeException e) { // a full disk: the exit file lags, keepalived is configured all the same
+                LOG.log(Level.ERROR, "VRRP: recording the installed gateways failed: " + e.getMessage());
+            }
+        }
         synchronized (lock) {
             status = new PairStatus(status.state(), status.transitions(), status.lastTransition(),
                     status.keepalivedRestarts(), problem);

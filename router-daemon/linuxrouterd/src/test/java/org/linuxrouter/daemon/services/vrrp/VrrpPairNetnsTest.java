@@ -226,7 +226,7 @@ class VrrpPairNetnsTest {
         VrrpConfig config = new VrrpConfig(Optional.empty(), 51, priority, Duration.ofMillis(100), preempt, List.of(),
                 Optional.empty(), Optional.empty(), wrapper);
         return new VrrpService(config, InterfaceName.of("trunk"), Optional.empty(), dir.resolve(ns.name()),
-                desired::get, Clock.systemUTC(), s -> { });
+                desired::get, Clock.systemUTC(), installed -> { }, s -> { });
     }
 
     private static DesiredSnapshot snapshot(Set<InterfaceAddress> gateways) {
