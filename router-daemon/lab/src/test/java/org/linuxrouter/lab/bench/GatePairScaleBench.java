@@ -382,7 +382,7 @@ public final class GatePairScaleBench {
             for (String family : List.of("ipv4", "ipv6")) {
                 for (String t : List.of("gc_thresh3", "gc_thresh2")) { // 3 first: 2 may not exceed it
                     Path f = Path.of("/proc/sys/net", family, "neigh/default", t);
-                    String old = Files.readString(f).trim();
+                    String old = readSysctl(f);
                     if (Integer.parseInt(old) < want) {
                         files.add(f);
                         saved.add(old);
@@ -391,6 +391,23 @@ public final class GatePairScaleBench {
                 }
             }
             return new NeighbourLimits(files, saved);
+        }
+
+        /**
+         * One read(2), as linuxrouterd's Sysctl reads: /proc/sys integer files answer EOF at a non-zero offset and
+         * Files.readString reads a zero-size file a byte at a time first ("1" for 1024: the limits were restored
+         * as 1 and 5 before this).
+         */
+        static String readSysctl(Path f) throws IOException {
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                byte[] buffer = new byte[64];
+                int n = in.read(buffer);
+                String text = n <= 0 ? "" : new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII).strip();
+                if (!text.matches("[0-9]{1,9}")) {
+                    throw new IllegalStateException(f + ": expected an integer, got \"" + text + "\"");
+                }
+                return text;
+            }
         }
 
         void restore() {
