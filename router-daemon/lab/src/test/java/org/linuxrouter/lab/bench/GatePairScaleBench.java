@@ -69,12 +69,14 @@ public final class GatePairScaleBench {
     private final int networks;
     private final int publicAddresses;
     private final int reps;
+    private final boolean fullJit;
     private final List<String> addresses = new ArrayList<>();
 
-    private GatePairScaleBench(int networks, int publicAddresses, int reps) {
+    private GatePairScaleBench(int networks, int publicAddresses, int reps, boolean fullJit) {
         this.networks = networks;
         this.publicAddresses = publicAddresses;
         this.reps = reps;
+        this.fullJit = fullJit;
         for (int k = 0; k < publicAddresses; k++) {
             addresses.add(nicAddress(k));
         }
@@ -84,11 +86,15 @@ public final class GatePairScaleBench {
         int n = arg(args, 0, 500, 1, 4094, "networks");
         int p = arg(args, 1, 10_000, 1, 30_000, "public addresses");
         int r = arg(args, 2, 3, 1, 50, "repetitions");
+        String jit = args.length > 3 ? args[3] : "full";
+        if (!jit.equals("full") && !jit.equals("c1")) {
+            throw new IllegalArgumentException("jit: expected full or c1, got " + jit);
+        }
         if (p > n * (LAST_HOST - FIRST_HOST + 1)) {
             throw new IllegalArgumentException("public addresses: at most " + (LAST_HOST - FIRST_HOST + 1)
                     + " per network, " + n * (LAST_HOST - FIRST_HOST + 1) + " for " + n + " networks; got " + p);
         }
-        new GatePairScaleBench(n, p, r).run();
+        new GatePairScaleBench(n, p, r, jit.equals("full")).run();
     }
 
     private static int arg(String[] args, int i, int fallback, int min, int max, String what) {
@@ -125,7 +131,8 @@ public final class GatePairScaleBench {
             DaemonProcess da = daemon(daemons, a, dir.resolve("a"), mgmt + "1", 150, desired);
             DaemonProcess db = daemon(daemons, b, dir.resolve("b"), mgmt + "2", 100, desired);
             System.out.printf(Locale.ROOT, "gate pair scale: %d VXLAN networks (unicast), %d proxied /32s, %d "
-                    + "repetitions; load %s%n", networks, publicAddresses, reps, load());
+                    + "repetitions, daemons with %s; load %s%n", networks, publicAddresses, reps,
+                    fullJit ? "the full tiered JIT" : "C1 only", load());
             long setup = System.nanoTime();
             da.start(START);
             RouterClient ca = da.client();
@@ -289,6 +296,9 @@ public final class GatePairScaleBench {
                 "vrrp_advert_interval = 100ms", "vrrp_takeover = gate", "vxlan_underlay = under0",
                 "vxlan_mode = unicast", "vxlan_vteps = 198.51.100.3", "metadata = off"));
         daemons.add(d);
+        if (fullJit) {
+            d.fullJit();
+        }
         // DaemonProcess's 1 s resync suits one network; at thousands every second would be a full kernel dump
         Files.writeString(d.config(), Files.readString(d.config()).replace("resync_interval = 1s",
                 "resync_interval = 60s"));
