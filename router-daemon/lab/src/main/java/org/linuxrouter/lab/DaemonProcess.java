@@ -177,6 +177,22 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /**
+     * {@link #killWithKeepalived} on a thread of its own, started: it also waits for the rest of the unit (dnsmasq)
+     * to exit, which a caller timing the takeover must not wait for. Join the returned thread.
+     */
+    public Thread killWithKeepalivedInBackground() {
+        Thread killer = new Thread(() -> {
+            try {
+                killWithKeepalived();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kill-" + router.name());
+        killer.start();
+        return killer;
+    }
+
+    /**
      * Puts {@code networks} one by one from another thread and SIGKILLs the daemon once {@code acks} of them were
      * acknowledged (a crash in the middle of applying a burst). Returns how many were acknowledged.
      */

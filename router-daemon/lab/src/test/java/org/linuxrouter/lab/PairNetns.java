@@ -62,6 +62,29 @@ public final class PairNetns {
         }
     }
 
+    /**
+     * The upstream segment: a bridge br1 in {@code up} with {@code upstream}/24 and both routers' uplink0 (.1 and .2
+     * of 203.0.113.0/24), all up; {@code guests} on-link there, answered by the master's proxy ARP.
+     */
+    public static void uplinks(Netns a, Netns b, Netns up, String upstream, String guests) {
+        up.ip().run("link", "add", "br1", "type", "bridge");
+        a.vethTo(up, "uplink0", "pa");
+        b.vethTo(up, "uplink0", "pb");
+        for (String port : List.of("pa", "pb")) {
+            up.ip().run("link", "set", port, "master", "br1");
+            up.ip().run("link", "set", port, "up");
+        }
+        up.ip().run("link", "set", "br1", "up");
+        up.ip().run("link", "set", "lo", "up");
+        up.ip().run("addr", "add", upstream + "/24", "dev", "br1");
+        up.ip().run("route", "add", guests, "dev", "br1");
+        a.ip().run("addr", "add", "203.0.113.1/24", "dev", "uplink0");
+        b.ip().run("addr", "add", "203.0.113.2/24", "dev", "uplink0");
+        for (Netns r : List.of(a, b)) {
+            r.ip().run("link", "set", "uplink0", "up");
+        }
+    }
+
     /** The pair section of the router's status; an AssertionError when there is none or the router does not answer. */
     public static PairState pair(RouterClient c) {
         try {

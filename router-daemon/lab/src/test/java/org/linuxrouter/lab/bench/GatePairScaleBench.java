@@ -192,13 +192,6 @@ public final class GatePairScaleBench {
     private long[] takeover(DaemonProcess master, RouterClient backup, Netns up, String newMac) throws Exception {
         AtomicLong mastered = new AtomicLong(-1);
         long killedAt = System.nanoTime();
-        Thread killer = new Thread(() -> {
-            try {
-                master.killWithKeepalived();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kill-master");
         Thread roles = new Thread(() -> {
             long deadline = killedAt + TAKEOVER_WAIT.toNanos();
             while (System.nanoTime() < deadline) {
@@ -213,7 +206,7 @@ public final class GatePairScaleBench {
                 }
             }
         }, "poll-role");
-        killer.start();
+        Thread killer = master.killWithKeepalivedInBackground();
         roles.start();
         long deadline = killedAt + TAKEOVER_WAIT.toNanos();
         long upstream = -1;
@@ -267,25 +260,10 @@ public final class GatePairScaleBench {
     }
 
     private static void wireUpstream(Netns a, Netns b, Netns up) {
-        up.ip().run("link", "add", "br1", "type", "bridge");
-        a.vethTo(up, "uplink0", "pa");
-        b.vethTo(up, "uplink0", "pb");
-        for (String port : List.of("pa", "pb")) {
-            up.ip().run("link", "set", port, "master", "br1");
-            up.ip().run("link", "set", port, "up");
-        }
-        up.ip().run("link", "set", "br1", "up");
-        up.ip().run("link", "set", "lo", "up");
-        up.ip().run("addr", "add", UPSTREAM + "/24", "dev", "br1");
         // the guests' addresses are on-link for upstream, answered by the master's proxy ARP
-        up.ip().run("route", "add", "10.0.0.0/8", "dev", "br1");
+        PairNetns.uplinks(a, b, up, UPSTREAM, "10.0.0.0/8");
         // an unused entry would be collected after gc_stale_time (60 s): keep them an hour, as routers do
         up.exec("sysctl", "-qw", "net.ipv4.neigh.br1.gc_stale_time=3600").requireSuccess();
-        a.ip().run("addr", "add", "203.0.113.1/24", "dev", "uplink0");
-        b.ip().run("addr", "add", "203.0.113.2/24", "dev", "uplink0");
-        for (Netns r : List.of(a, b)) {
-            r.ip().run("link", "set", "uplink0", "up");
-        }
     }
 
     private DaemonProcess daemon(List<DaemonProcess> daemons, Netns ns, Path dir, String api, int priority,

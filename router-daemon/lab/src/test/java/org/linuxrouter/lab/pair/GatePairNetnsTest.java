@@ -124,14 +124,7 @@ class GatePairNetnsTest {
             Thread.sleep(1_000);
             long killedAt = System.currentTimeMillis();
             // killWithKeepalived also waits for the rest of the unit (dnsmasq) to exit: poll meanwhile
-            Thread killer = new Thread(() -> {
-                try {
-                    da.killWithKeepalived();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "kill-A");
-            killer.start();
+            Thread killer = da.killWithKeepalivedInBackground();
             long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             long moved4 = -1;
             long moved6 = -1;
@@ -200,21 +193,7 @@ class GatePairNetnsTest {
     private static void wire(Netns a, Netns b, Netns hv, Netns vm, Netns up, String hostLink, String mgmt) {
         PairNetns.wire(a, b, hv, hostLink, mgmt);
         // upstream: one segment for both uplinks; the VM's /24 on-link there, answered by the master's proxy ARP
-        up.ip().run("link", "add", "br1", "type", "bridge");
-        a.vethTo(up, "uplink0", "pa");
-        b.vethTo(up, "uplink0", "pb");
-        for (String port : List.of("pa", "pb")) {
-            up.ip().run("link", "set", port, "master", "br1");
-            up.ip().run("link", "set", port, "up");
-        }
-        up.ip().run("link", "set", "br1", "up");
-        up.ip().run("addr", "add", UPSTREAM + "/24", "dev", "br1");
-        up.ip().run("route", "add", "10.70.0.0/24", "dev", "br1");
-        a.ip().run("addr", "add", "203.0.113.1/24", "dev", "uplink0");
-        b.ip().run("addr", "add", "203.0.113.2/24", "dev", "uplink0");
-        for (Netns r : List.of(a, b)) {
-            r.ip().run("link", "set", "uplink0", "up");
-        }
+        PairNetns.uplinks(a, b, up, UPSTREAM, "10.70.0.0/24");
         // CloudStack's KVM host side of VNI 5001: a bridge with the VXLAN device and the VM's tap
         hv.ip().run("link", "add", "brvx5001", "type", "bridge");
         hv.vethTo(vm, "vnet0", "eth0");
