@@ -35,7 +35,8 @@ import org.linuxrouter.testkit.net.NetnsGroup;
  * N unicast VXLAN networks with an IPv4 /24 and an IPv6 /64 gateway each, and P guest NICs with one IPv4 address
  * each, spread over the networks: P host routes and P proxy ARP entries on the uplink, what the plugin's NIC PUTs
  * make of public addresses. Upstream (a bridge behind both uplinks) learns all P from the master's proxy ARP; then
- * the master's daemon and keepalived die by SIGKILL and the bench times the backup's MASTER (status polled every
+ * the master's daemon and keepalived die by SIGKILL (with {@code machine}, its uplink goes down at once as well: a
+ * dead machine, whose kernel no longer proxies nor answers the new master's ARPs) and the bench times the backup's MASTER (status polled every
  * 20 ms), reads its own "VRRP takeover: ... ms in all" log line, and times until upstream's {@code ip -j neigh}
  * holds all P at the new master's uplink MAC (each poll 0.1–0.3 s at 10,000 entries: the error it adds). The
  * killed side restarts as backup, the roles alternate. Setup is not timed beyond one figure: both routers' desired
@@ -70,9 +71,11 @@ public final class GatePairScaleBench {
     private final int publicAddresses;
     private final int reps;
     private final boolean fullJit;
+    private final boolean machine;
     private final List<String> addresses = new ArrayList<>();
 
-    private GatePairScaleBench(int networks, int publicAddresses, int reps, boolean fullJit) {
+    private GatePairScaleBench(int networks, int publicAddresses, int reps, boolean fullJit, boolean machine) {
+        this.machine = machine;
         this.networks = networks;
         this.publicAddresses = publicAddresses;
         this.reps = reps;
@@ -90,11 +93,15 @@ public final class GatePairScaleBench {
         if (!jit.equals("full") && !jit.equals("c1")) {
             throw new IllegalArgumentException("jit: expected full or c1, got " + jit);
         }
+        String killed = args.length > 4 ? args[4] : "process";
+        if (!killed.equals("process") && !killed.equals("machine")) {
+            throw new IllegalArgumentException("killed: expected process or machine, got " + killed);
+        }
         if (p > n * (LAST_HOST - FIRST_HOST + 1)) {
             throw new IllegalArgumentException("public addresses: at most " + (LAST_HOST - FIRST_HOST + 1)
                     + " per network, " + n * (LAST_HOST - FIRST_HOST + 1) + " for " + n + " networks; got " + p);
         }
-        new GatePairScaleBench(n, p, r, jit.equals("full")).run();
+        new GatePairScaleBench(n, p, r, jit.equals("full"), killed.equals("machine")).run();
     }
 
     private static int arg(String[] args, int i, int fallback, int min, int max, String what) {
@@ -131,8 +138,9 @@ public final class GatePairScaleBench {
             DaemonProcess da = daemon(daemons, a, dir.resolve("a"), mgmt + "1", 150, desired);
             DaemonProcess db = daemon(daemons, b, dir.resolve("b"), mgmt + "2", 100, desired);
             System.out.printf(Locale.ROOT, "gate pair scale: %d VXLAN networks (unicast), %d proxied /32s, %d "
-                    + "repetitions, daemons with %s; load %s%n", networks, publicAddresses, reps,
-                    fullJit ? "the full tiered JIT" : "C1 only", load());
+                    + "repetitions, daemons with %s, killed: %s; load %s%n", networks, publicAddresses, reps,
+                    fullJit ? "the full tiered JIT" : "C1 only", machine ? "the machine (uplink down too)"
+                    : "the processes", load());
             long setup = System.nanoTime();
             da.start(START);
             RouterClient ca = da.client();
@@ -154,7 +162,7 @@ public final class GatePairScaleBench {
             for (int rep = 1; rep <= reps; rep++) {
                 learn(up, list, uplinkMac(masterNs));
                 String loadBefore = load();
-                long[] t = takeover(master, backup.client(), up, uplinkMac(backupNs));
+                long[] t = takeover(master, masterNs, backup.client(), up, uplinkMac(backupNs));
                 String line = lastTakeoverLine(backup.log());
                 toMaster.add(t[0]);
                 toUpstream.add(t[1]);
@@ -162,6 +170,9 @@ public final class GatePairScaleBench {
                         + "the new MAC after %d ms; new master: %s; load %s -> %s%n", rep, t[0], publicAddresses,
                         t[1], line, loadBefore, load());
                 long back = System.nanoTime();
+                if (machine) {
+                    masterNs.ip().run("link", "set", "uplink0", "up");
+                }
                 master.start(START);
                 RouterClient returned = master.client();
                 await(START, () -> PairNetns.role(returned) == PairState.Role.BACKUP, "the killed side returns as "
@@ -189,7 +200,8 @@ public final class GatePairScaleBench {
     }
 
     /** SIGKILL of the master's unit; {MASTER on the backup, upstream all at {@code newMac}} in ms after the kill. */
-    private long[] takeover(DaemonProcess master, RouterClient backup, Netns up, String newMac) throws Exception {
+    private long[] takeover(DaemonProcess master, Netns masterNs, RouterClient backup, Netns up, String newMac)
+            throws Exception {
         AtomicLong mastered = new AtomicLong(-1);
         long killedAt = System.nanoTime();
         Thread roles = new Thread(() -> {
@@ -207,6 +219,9 @@ public final class GatePairScaleBench {
             }
         }, "poll-role");
         Thread killer = master.killWithKeepalivedInBackground();
+        if (machine) { // a dead machine's kernel answers nothing: its uplink goes silent with the processes
+            masterNs.ip().run("link", "set", "uplink0", "down");
+        }
         roles.start();
         long deadline = killedAt + TAKEOVER_WAIT.toNanos();
         long upstream = -1;
