@@ -61,7 +61,7 @@ public final class DaemonProcess implements AutoCloseable {
                 "tls = on",
                 "tls_keystore = " + dir.resolve("tls/linuxrouterd.p12"),
                 "secret_file = " + dir.resolve("secret"),
-                "state_dir = " + dir.resolve("state"),
+                "state_dir = " + stateDir(),
                 "resync_interval = 1s",
                 "# the UML kernel lacks nftables' netdev family: anti-spoofing is proven on the host kernel instead",
                 "anti_spoofing = off",
@@ -103,6 +103,11 @@ public final class DaemonProcess implements AutoCloseable {
 
     public Path config() {
         return config;
+    }
+
+    /** The daemon's {@code state_dir} (its state file, and the pair-exit files systemd's ExecStopPost applies). */
+    public Path stateDir() {
+        return dir.resolve("state");
     }
 
     public Path log() {

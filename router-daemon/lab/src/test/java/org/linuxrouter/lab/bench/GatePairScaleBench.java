@@ -36,7 +36,9 @@ import org.linuxrouter.testkit.net.NetnsGroup;
  * each, spread over the networks: P host routes and P proxy ARP entries on the uplink, what the plugin's NIC PUTs
  * make of public addresses. Upstream (a bridge behind both uplinks) learns all P from the master's proxy ARP; then
  * the master's daemon and keepalived die by SIGKILL (with {@code machine}, its uplink goes down at once as well: a
- * dead machine, whose kernel no longer proxies nor answers the new master's ARPs) and the bench times the backup's MASTER (status polled every
+ * dead machine, whose kernel no longer proxies nor answers the new master's ARPs; with {@code systemd}, once both
+ * are dead, the pair-exit files are applied in its namespace as the packaged unit's ExecStopPost does) and the bench
+ * times the backup's MASTER (status polled every
  * 20 ms), reads its own "VRRP takeover: ... ms in all" log line, and times until upstream's {@code ip -j neigh}
  * holds all P at the new master's uplink MAC (each poll 0.1–0.3 s at 10,000 entries: the error it adds). The
  * killed side restarts as backup, the roles alternate. Setup is not timed beyond one figure: both routers' desired
@@ -71,11 +73,14 @@ public final class GatePairScaleBench {
     private final int publicAddresses;
     private final int reps;
     private final boolean fullJit;
-    private final boolean machine;
+    private final Killed killed;
     private final List<String> addresses = new ArrayList<>();
 
-    private GatePairScaleBench(int networks, int publicAddresses, int reps, boolean fullJit, boolean machine) {
-        this.machine = machine;
+    /** What dies at the kill: the processes only, the machine (uplink down too), or the unit under systemd. */
+    enum Killed { PROCESS, MACHINE, SYSTEMD }
+
+    private GatePairScaleBench(int networks, int publicAddresses, int reps, boolean fullJit, Killed killed) {
+        this.killed = killed;
         this.networks = networks;
         this.publicAddresses = publicAddresses;
         this.reps = reps;
@@ -94,14 +99,14 @@ public final class GatePairScaleBench {
             throw new IllegalArgumentException("jit: expected full or c1, got " + jit);
         }
         String killed = args.length > 4 ? args[4] : "process";
-        if (!killed.equals("process") && !killed.equals("machine")) {
-            throw new IllegalArgumentException("killed: expected process or machine, got " + killed);
+        if (!List.of("process", "machine", "systemd").contains(killed)) {
+            throw new IllegalArgumentException("killed: expected process, machine or systemd, got " + killed);
         }
         if (p > n * (LAST_HOST - FIRST_HOST + 1)) {
             throw new IllegalArgumentException("public addresses: at most " + (LAST_HOST - FIRST_HOST + 1)
                     + " per network, " + n * (LAST_HOST - FIRST_HOST + 1) + " for " + n + " networks; got " + p);
         }
-        new GatePairScaleBench(n, p, r, jit.equals("full"), killed.equals("machine")).run();
+        new GatePairScaleBench(n, p, r, jit.equals("full"), Killed.valueOf(killed.toUpperCase(Locale.ROOT))).run();
     }
 
     private static int arg(String[] args, int i, int fallback, int min, int max, String what) {
@@ -139,8 +144,11 @@ public final class GatePairScaleBench {
             DaemonProcess db = daemon(daemons, b, dir.resolve("b"), mgmt + "2", 100, desired);
             System.out.printf(Locale.ROOT, "gate pair scale: %d VXLAN networks (unicast), %d proxied /32s, %d "
                     + "repetitions, daemons with %s, killed: %s; load %s%n", networks, publicAddresses, reps,
-                    fullJit ? "the full tiered JIT" : "C1 only", machine ? "the machine (uplink down too)"
-                    : "the processes", load());
+                    fullJit ? "the full tiered JIT" : "C1 only", switch (killed) {
+                        case MACHINE -> "the machine (uplink down too)";
+                        case SYSTEMD -> "the processes, then the unit's ExecStopPost (pair-exit files)";
+                        case PROCESS -> "the processes";
+                    }, load());
             long setup = System.nanoTime();
             da.start(START);
             RouterClient ca = da.client();
@@ -170,7 +178,7 @@ public final class GatePairScaleBench {
                         + "the new MAC after %d ms; new master: %s; load %s -> %s%n", rep, t[0], publicAddresses,
                         t[1], line, loadBefore, load());
                 long back = System.nanoTime();
-                if (machine) {
+                if (killed == Killed.MACHINE) {
                     masterNs.ip().run("link", "set", "uplink0", "up");
                 }
                 master.start(START);
@@ -219,9 +227,22 @@ public final class GatePairScaleBench {
             }
         }, "poll-role");
         Thread killer = master.killWithKeepalivedInBackground();
-        if (machine) { // a dead machine's kernel answers nothing: its uplink goes silent with the processes
+        if (killed == Killed.MACHINE) { // a dead machine's kernel answers nothing: its uplink goes silent with them
             masterNs.ip().run("link", "set", "uplink0", "down");
         }
+        Thread stopPost = new Thread(() -> {
+            try {
+                killer.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (killed == Killed.SYSTEMD) { // what linuxrouterd.service's ExecStopPost= runs once the unit is dead
+                Path state = master.stateDir();
+                masterNs.exec("nft", "-f", state.resolve("pair-exit.nft").toString()).requireSuccess();
+                masterNs.exec("sysctl", "-q", "-p", state.resolve("pair-exit.sysctl").toString()).requireSuccess();
+            }
+        }, "stop-post");
+        stopPost.start();
         roles.start();
         long deadline = killedAt + TAKEOVER_WAIT.toNanos();
         long upstream = -1;
@@ -231,7 +252,7 @@ public final class GatePairScaleBench {
                 break;
             }
         }
-        killer.join();
+        stopPost.join();
         roles.join();
         require(mastered.get() >= 0, "the backup became MASTER within " + TAKEOVER_WAIT);
         require(upstream >= 0, "upstream held all " + publicAddresses + " at " + newMac + " within " + TAKEOVER_WAIT
