@@ -197,25 +197,22 @@ public final class RouterPairLab implements AutoCloseable {
             }
         }
         for (Path dir : dirs) {
-            stopOrphanKeepalived(dir);
+            stopOrphans(dir);
         }
         namespaces.close(); // the management veths and the trunk go with the namespaces
     }
 
-    /** A keepalived outlives its daemon's SIGKILL (the next daemon adopts it): stop one left by a failed run. */
-    private static void stopOrphanKeepalived(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path pidFile : files.filter(f -> f.getFileName().toString().equals("keepalived.pid"))
-                    .collect(Collectors.toList())) {
-                String text = Files.readString(pidFile).strip();
-                if (text.matches("\\d+")) {
-                    ProcessHandle.of(Long.parseLong(text)).filter(p -> p.info().command().orElse("").contains("keepalived"))
-                            .ifPresent(ProcessHandle::destroy);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("router pair lab: could not look for keepalived under " + dir + ": " + e.getMessage());
-        }
+    /**
+     * What outlives a daemon's SIGKILL ({@link #kill}): its keepalived (the next daemon adopts it) and its dnsmasq,
+     * each started with a file under the member's directory on its command line. Stopped here, also after a failed
+     * run, so no test leaves a process behind.
+     */
+    private static void stopOrphans(Path dir) {
+        String marker = dir.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.stream(args)
+                        .anyMatch(a -> a.contains(marker))).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 
     private static Path tempDir(String name) {
